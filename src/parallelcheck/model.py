@@ -1,0 +1,178 @@
+"""The data model: frozen dataclasses that flow from loading to reporting.
+
+Offsets are code-point offsets into ``Document.text`` — the full text of the file
+(or string) the version came from — so a finding can always be shown in context,
+even when several versions share one combined file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+SegmentKind = Literal["sentence", "item", "lead"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open ``[start, end)`` range of code points in a document's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One language version of a document, as loaded.
+
+    ``paragraphs`` are the content paragraphs of this version (boilerplate such as
+    share widgets already excluded), as spans of ``text`` trimmed of surrounding
+    whitespace. For a combined multi-language file, ``text`` is the whole file and
+    the spans select this version's part of it.
+    """
+
+    language: str
+    text: str
+    source: str
+    paragraphs: tuple[Span, ...]
+
+    def paragraph_text(self, index: int) -> str:
+        span = self.paragraphs[index]
+        return self.text[span.start : span.end]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a code-point offset."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The unit of alignment below the paragraph: a sentence, a list item, or the
+    lead-in text of a sentence that introduces an inline list ("tasks include ▲…")."""
+
+    kind: SegmentKind
+    paragraph: int  # index of the paragraph within its document
+    index: int  # index of the segment within its paragraph
+    start: int  # offsets into Document.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class SegmentedDocument:
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def language(self) -> str:
+        return self.document.language
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(s for p in self.paragraphs for s in p.segments)
+
+
+@dataclass(frozen=True)
+class AlignedRow:
+    """One row of an N-way alignment: for each language, the consecutive indices
+    (paragraphs or segments) that express the same content. An empty tuple is a gap:
+    that language has nothing for this row."""
+
+    cells: tuple[tuple[str, tuple[int, ...]], ...]  # (language, indices), in version order
+
+    def get(self, language: str) -> tuple[int, ...]:
+        for lang, idx in self.cells:
+            if lang == language:
+                return idx
+        raise KeyError(language)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(lang for lang, _ in self.cells)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    languages: tuple[str, ...]
+    rows: tuple[AlignedRow, ...]
+
+
+@dataclass(frozen=True)
+class Location:
+    paragraph: int
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What the faulty version should have said, quoted from another version."""
+
+    language: str
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # stable id, e.g. "PC101"
+    kind: str  # missing | truncated | drift | untranslated | added
+    severity: Severity
+    language: str  # the version at fault
+    location: Location
+    reference: Reference | None
+    score: float | None
+    message: str
+
+    def sort_key(self) -> tuple:
+        return (
+            self.language,
+            self.location.start,
+            self.location.end,
+            self.rule,
+            self.reference.text if self.reference else "",
+        )
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    language: str
+    source: str
+    paragraphs: int
+    segments: int
+
+
+@dataclass(frozen=True)
+class Report:
+    tool_version: str
+    model: Mapping[str, object]
+    pivot: str
+    versions: tuple[VersionSummary, ...]
+    findings: tuple[Finding, ...]
+    # Full inputs, for reporters that show context (side-by-side views); not serialised.
+    documents: tuple[SegmentedDocument, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {s: 0 for s in SEVERITIES}
+        for f in self.findings:
+            counts[f.severity] += 1
+        return counts
+
+    def exit_code(self, fail_on: Severity = "error") -> int:
+        """0 when nothing at or above ``fail_on`` was found, else 1 (the CI gate)."""
+        gate = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+        return 1 if any(f.severity in gate for f in self.findings) else 0

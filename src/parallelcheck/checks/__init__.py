@@ -1,0 +1,28 @@
+"""Content checks, one module per rule family; each finding carries a stable rule id.
+
+To add a check: write a module with ``RULES`` (a tuple of :class:`Rule`) and
+``run(ctx) -> Iterable[Finding]``, and list it in ``CHECKS``.
+"""
+
+from __future__ import annotations
+
+from . import missing
+
+CHECKS = (missing,)
+
+
+def all_rules():
+    """Every rule, ordered by id (for documentation and `parallelcheck rules`)."""
+    return sorted((rule for check in CHECKS for rule in check.RULES), key=lambda r: r.id)
+
+
+def run_checks(docs, vectors, alignment):
+    from .base import CheckContext
+
+    ctx = CheckContext(docs, vectors, alignment)
+    findings = [f for check in CHECKS for f in check.run(ctx)]
+    severity_order = {"error": 0, "warning": 1, "info": 2}
+    order = {lang: i for i, lang in enumerate(ctx.languages)}
+    # De-duplicate (two rules may see the same defect) and sort deterministically.
+    unique = {(f.rule, f.language, f.location.start, f.location.end, f.message): f for f in findings}
+    return sorted(unique.values(), key=lambda f: (order[f.language], f.location.start, severity_order[f.severity], f.sort_key()))

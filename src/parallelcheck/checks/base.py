@@ -1,0 +1,137 @@
+"""What every check shares: the rule metadata, and a context holding the aligned versions.
+
+A check is a small module with one :class:`Rule` and a ``run(ctx) -> Iterable[Finding]``.
+Rule ids are stable (``PC1xx`` for content checks); tools and suppressions refer to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from ..align.nway import DocumentAlignment
+from ..align.pairwise import Bead
+from ..model import Finding, Location, Reference, SegmentedDocument, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    kind: str
+    severity: Severity
+    doc: str  # one paragraph, for `parallelcheck rules` and the docs
+
+    def finding(
+        self,
+        *,
+        language: str,
+        location: Location,
+        reference: Reference | None,
+        score: float | None,
+        message: str,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            kind=self.kind,
+            severity=severity or self.severity,
+            language=language,
+            location=location,
+            reference=reference,
+            score=None if score is None or not np.isfinite(score) else round(float(score), 4),
+            message=message,
+        )
+
+
+class CheckContext:
+    """Read-only view of one run, with the look-ups checks need."""
+
+    def __init__(
+        self,
+        docs: list[SegmentedDocument],
+        vectors: dict[str, np.ndarray],
+        alignment: DocumentAlignment,
+    ) -> None:
+        self.docs = {d.language: d for d in docs}
+        self.vectors = vectors
+        self.alignment = alignment
+        self.pivot = alignment.pivot
+        self.languages = alignment.languages
+        self.others = tuple(lang for lang in self.languages if lang != self.pivot)
+
+    # -- segments -------------------------------------------------------------------
+    @cached_property
+    def segments(self) -> dict[str, tuple]:
+        return {lang: d.segments for lang, d in self.docs.items()}
+
+    @cached_property
+    def pivot_beads(self) -> dict[str, dict[int, Bead]]:
+        """For each non-pivot language: pivot segment index -> the bead that covers it."""
+        out: dict[str, dict[int, Bead]] = {lang: {} for lang in self.others}
+        for row in self.alignment.segment_beads:
+            for lang, beads in row.items():
+                for b in beads:
+                    for i in b.a:
+                        out[lang][i] = b
+        return out
+
+    def group_vector(self, lang: str, indices: tuple[int, ...] | list[int]) -> np.ndarray:
+        v = self.vectors[lang][list(indices)].sum(axis=0)
+        n = float(np.linalg.norm(v))
+        return v / n if n else v
+
+    def similarity(self, lang_a: str, a: tuple[int, ...], lang_b: str, b: tuple[int, ...]) -> float:
+        return float(self.group_vector(lang_a, a) @ self.group_vector(lang_b, b))
+
+    def scale(self, lang_a: str, lang_b: str) -> float:
+        """Typical similarity of good segment matches between two languages in this document."""
+        if lang_a == self.pivot:
+            return self.alignment.calibration[lang_b].segment_scale
+        if lang_b == self.pivot:
+            return self.alignment.calibration[lang_a].segment_scale
+        return self._cross_scales[(min(lang_a, lang_b), max(lang_a, lang_b))]
+
+    @cached_property
+    def _cross_scales(self) -> dict[tuple[str, str], float]:
+        """Scales between non-pivot pairs, measured on segments both matched to the same pivot
+        segment (the pivot's calibration can't speak for them)."""
+        from ..align.pairwise import typical_similarity
+
+        out = {}
+        for i, x in enumerate(self.others):
+            for y in self.others[i + 1 :]:
+                sims = []
+                for k, bx in self.pivot_beads[x].items():
+                    by = self.pivot_beads[y].get(k)
+                    if bx.b and by is not None and by.b:
+                        sims.append(self.similarity(x, bx.b, y, by.b))
+                out[(min(x, y), max(x, y))] = typical_similarity(np.array(sims))
+        return out
+
+    # -- locations ------------------------------------------------------------------
+    def location(self, lang: str, indices: tuple[int, ...] | list[int]) -> Location:
+        segs = self.segments[lang]
+        first, last = segs[min(indices)], segs[max(indices)]
+        doc = self.docs[lang].document
+        return Location(first.paragraph, first.start, last.end, doc.line_of(first.start))
+
+    def paragraph_location(self, lang: str, paragraph: int) -> Location:
+        p = self.docs[lang].paragraphs[paragraph]
+        return Location(p.index, p.start, p.end, self.docs[lang].document.line_of(p.start))
+
+    def text(self, lang: str, indices: tuple[int, ...] | list[int]) -> str:
+        segs = self.segments[lang]
+        doc = self.docs[lang].document
+        return doc.text[segs[min(indices)].start : segs[max(indices)].end]
+
+    def reference(self, lang: str, indices: tuple[int, ...] | list[int], text: str | None = None) -> Reference:
+        segs = self.segments[lang]
+        return Reference(lang, segs[min(indices)].paragraph, text if text is not None else self.text(lang, indices))
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,164 @@
+"""PC101 / PC102 / PC103: content that most versions have and one lacks.
+
+Blame follows the majority: a gap is reported against a version only when at least half
+of all versions (the pivot included) have the content. When the pivot is the one lacking
+it, the content is quoted from the first version that has it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding
+from .base import CheckContext, Rule, shorten
+
+MISSING_PARAGRAPH = Rule(
+    "PC101", "missing-paragraph", "missing", "error",
+    "A whole paragraph that the other versions have is absent from this version.",
+)
+MISSING_SENTENCE = Rule(
+    "PC102", "missing-sentence", "missing", "error",
+    "One or more sentences that the other versions have are absent from an otherwise "
+    "aligned paragraph of this version.",
+)
+MISSING_ITEMS = Rule(
+    "PC103", "missing-list-items", "truncated", "error",
+    "A list (one item per line, or inline like '▲… ▲…') is present but lacks items that "
+    "the other versions have: it was cut short.",
+)
+RULES = (MISSING_PARAGRAPH, MISSING_SENTENCE, MISSING_ITEMS)
+
+
+def _majority(ctx: CheckContext) -> int:
+    n = len(ctx.languages)
+    return (n + 1) // 2
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    yield from _paragraph_gaps(ctx)
+    yield from _segment_gaps(ctx)
+
+
+def _neighbour_paragraph(ctx: CheckContext, lang: str, row_index: int) -> tuple[int, str] | None:
+    """The version's closest paragraph before (else after) a row, to anchor a location."""
+    rows = ctx.alignment.paragraphs.rows
+    for r in range(row_index - 1, -1, -1):
+        cell = rows[r].get(lang)
+        if cell:
+            return cell[-1], "after"
+    for r in range(row_index + 1, len(rows)):
+        cell = rows[r].get(lang)
+        if cell:
+            return cell[0], "before"
+    return None
+
+
+def _paragraph_gaps(ctx: CheckContext) -> Iterator[Finding]:
+    rows = ctx.alignment.paragraphs.rows
+    for r, row in enumerate(rows):
+        have = [lang for lang in ctx.languages if row.get(lang)]
+        if len(have) < _majority(ctx) or len(have) == len(ctx.languages):
+            continue
+        ref_lang = ctx.pivot if ctx.pivot in have else have[0]
+        ref_paras = row.get(ref_lang)
+        ref_doc = ctx.docs[ref_lang]
+        ref_text = "\n\n".join(ref_doc.paragraphs[p].text for p in ref_paras)
+        for lang in ctx.languages:
+            if lang in have:
+                continue
+            anchor = _neighbour_paragraph(ctx, lang, r)
+            if anchor is None:
+                continue
+            para, where = anchor
+            n = len(ref_paras)
+            what = "a paragraph" if n == 1 else f"{n} paragraphs"
+            yield MISSING_PARAGRAPH.finding(
+                language=lang,
+                location=ctx.paragraph_location(lang, para),
+                reference=ctx.docs[ref_lang] and _para_reference(ctx, ref_lang, ref_paras, ref_text),
+                score=None,
+                message=(
+                    f"{what} present in {len(have)} of {len(ctx.languages)} versions is missing here "
+                    f"({where} this paragraph): {ref_lang} ¶{ref_paras[0]} «{shorten(ref_text)}»"
+                ),
+            )
+
+
+def _para_reference(ctx: CheckContext, lang: str, paras: tuple[int, ...], text: str):
+    from ..model import Reference
+
+    return Reference(lang, paras[0], text)
+
+
+def _segment_gaps(ctx: CheckContext) -> Iterator[Finding]:
+    """Pivot segments skipped inside aligned paragraphs, grouped into runs."""
+    for row_index, row_beads in enumerate(ctx.alignment.segment_beads):
+        row = ctx.alignment.paragraphs.rows[row_index]
+        if not row.get(ctx.pivot):
+            continue
+        for lang, beads in row_beads.items():
+            if not row.get(lang):
+                continue  # whole-paragraph gap, reported above
+            run_start = None
+            for pos in range(len(beads) + 1):
+                gap = pos < len(beads) and beads[pos].a and not beads[pos].b and _supported(ctx, lang, beads[pos].a[0])
+                if gap and run_start is None:
+                    run_start = pos
+                elif not gap and run_start is not None:
+                    yield _segment_finding(ctx, lang, beads, run_start, pos)
+                    run_start = None
+
+
+def _supported(ctx: CheckContext, lang: str, k: int) -> bool:
+    """Do at least half of the versions (pivot included) have pivot segment k?"""
+    have = 1 + sum(1 for other in ctx.others if other != lang and ctx.pivot_beads[other].get(k) is not None and ctx.pivot_beads[other][k].b)
+    return have >= _majority(ctx)
+
+
+def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> Finding:
+    pivot = ctx.pivot
+    missing = [i for b in beads[lo:hi] for i in b.a]
+    psegs = ctx.segments[pivot]
+    before = next((b for b in reversed(beads[:lo]) if b.b), None)
+    after = next((b for b in beads[hi:] if b.b), None)
+    if before is not None:
+        loc = ctx.location(lang, (before.b[-1],))
+        where = f"after «{shorten(ctx.text(lang, (before.b[-1],)), 40)}»"
+    else:
+        loc = ctx.location(lang, (after.b[0],))  # type: ignore[union-attr]
+        where = f"before «{shorten(ctx.text(lang, (after.b[0],)), 40)}»"  # type: ignore[union-attr]
+    items = [i for i in missing if psegs[i].kind == "item"]
+    ref_text = " ".join(psegs[i].text for i in missing)
+    reference = ctx.reference(pivot, missing, ref_text)
+    have = sum(1 for other in ctx.others if ctx.pivot_beads[other].get(missing[0]) and ctx.pivot_beads[other][missing[0]].b) + 1
+    if items and len(items) == len(missing):
+        total = _list_size(ctx, pivot, missing[0])
+        quoted = " ".join(f"«{shorten(psegs[i].text, 60)}»" for i in missing)
+        return MISSING_ITEMS.finding(
+            language=lang,
+            location=loc,
+            reference=reference,
+            score=None,
+            message=(
+                f"list cut short: {len(items)} of {total} items in {pivot} ¶{psegs[missing[0]].paragraph} "
+                f"are missing here ({where}): {quoted}"
+            ),
+        )
+    n = len(missing)
+    what = "a sentence" if n == 1 else f"{n} sentences"
+    return MISSING_SENTENCE.finding(
+        language=lang,
+        location=loc,
+        reference=reference,
+        score=None,
+        message=(
+            f"{what} present in {have} of {len(ctx.languages)} versions is missing here ({where}): "
+            f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ref_text)}»"
+        ),
+    )
+
+
+def _list_size(ctx: CheckContext, lang: str, k: int) -> int:
+    segs = ctx.segments[lang]
+    para = segs[k].paragraph
+    return sum(1 for s in ctx.docs[lang].paragraphs[para].segments if s.kind == "item")

@@ -1,0 +1,126 @@
+"""The end-to-end check: segment → embed → align → checks → report.
+
+Two entry points: :func:`check` for texts in memory (QA scripts), :func:`check_documents`
+for already-loaded :class:`~parallelcheck.model.Document` objects (the CLI).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .errors import UsageError
+from .model import Document, Report, VersionSummary
+
+if TYPE_CHECKING:
+    from .embed import Embedder
+
+Progress = Callable[[str, int, int], None]
+
+
+def check(
+    texts: Mapping[str, str],
+    *,
+    pivot: str | None = None,
+    model: str | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+) -> Report:
+    """Check language versions given as ``{language: text}``.
+
+    The first language is the reference (pivot) unless ``pivot`` names another. ``model``
+    is None for the bundled USE-multilingual encoder, or a sentence-transformers model
+    name or local path.
+    """
+    from .load import document_from_text
+
+    docs = [document_from_text(lang, text, source=f"<{lang}>") for lang, text in texts.items()]
+    return check_documents(docs, pivot=pivot, model=model, cache=cache, cache_dir=cache_dir)
+
+
+def check_documents(
+    documents: Sequence[Document],
+    *,
+    pivot: str | None = None,
+    model: str | None = None,
+    embedder: Embedder | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Check loaded documents against each other and return the report."""
+    import numpy as np
+
+    from .align.nway import align_documents
+    from .checks import run_checks
+    from .embed import get_embedder
+    from .segment import segment_document
+
+    docs = list(documents)
+    _validate(docs, pivot)
+    pivot = pivot or docs[0].language
+    # The pivot goes first: rows and reports read in its order.
+    docs.sort(key=lambda d: d.language != pivot)
+
+    segmented = [segment_document(d) for d in docs]
+    if embedder is None:
+        embedder = get_embedder(model, cache=cache, cache_dir=cache_dir)
+
+    texts = [s.text for d in segmented for s in d.segments]
+    vectors_all = _encode(embedder, texts, progress)
+    vectors: dict[str, np.ndarray] = {}
+    k = 0
+    for d in segmented:
+        n = len(d.segments)
+        vectors[d.language] = vectors_all[k : k + n]
+        k += n
+
+    if progress:
+        progress("align", 0, 1)
+    alignment = align_documents(segmented, vectors, pivot)
+    if progress:
+        progress("align", 1, 1)
+    findings = run_checks(segmented, vectors, alignment)
+
+    return Report(
+        tool_version=__version__,
+        model=embedder.info(),
+        pivot=pivot,
+        versions=tuple(
+            VersionSummary(d.language, d.document.source, len(d.paragraphs), len(d.segments))
+            for d in segmented
+        ),
+        findings=tuple(findings),
+        documents=tuple(segmented),
+    )
+
+
+def _validate(docs: list[Document], pivot: str | None) -> None:
+    if len(docs) < 2:
+        raise UsageError("need at least two language versions to compare")
+    seen: dict[str, str] = {}
+    for d in docs:
+        if d.language in seen:
+            raise UsageError(f"two versions in language '{d.language}': {seen[d.language]} and {d.source}")
+        seen[d.language] = d.source
+        if not d.paragraphs:
+            raise UsageError(f"{d.source}: the '{d.language}' version has no text")
+    if pivot is not None and pivot not in seen:
+        raise UsageError(f"pivot '{pivot}' is not one of the versions ({', '.join(seen)})")
+
+
+def _encode(embedder: Embedder, texts: list[str], progress: Progress | None, batch: int = 256):
+    import numpy as np
+
+    if not progress or len(texts) <= batch:
+        out = embedder.encode(texts)
+        if progress:
+            progress("embed", len(texts), len(texts))
+        return np.asarray(out)
+    parts = []
+    for i in range(0, len(texts), batch):
+        parts.append(np.asarray(embedder.encode(texts[i : i + batch])))
+        progress("embed", min(i + batch, len(texts)), len(texts))
+    return np.concatenate(parts)

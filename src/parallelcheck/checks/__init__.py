@@ -6,9 +6,9 @@ To add a check: write a module with ``RULES`` (a tuple of :class:`Rule`) and
 
 from __future__ import annotations
 
-from . import missing
+from . import added, drift, missing, truncated, untranslated
 
-CHECKS = (missing,)
+CHECKS = (missing, truncated, drift, untranslated, added)
 
 
 def all_rules():

@@ -127,6 +127,24 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     else:
         loc = ctx.location(lang, (after.b[0],))  # type: ignore[union-attr]
         where = f"before «{shorten(ctx.text(lang, (after.b[0],)), 40)}»"  # type: ignore[union-attr]
+    # A gap next to an insertion is a replacement: the text there says something else.
+    swapped = [b for b in (beads[lo - 1] if lo else None, beads[hi] if hi < len(beads) else None)
+               if b is not None and b.b and not b.a]
+    if swapped:
+        from .drift import DRIFT
+
+        ref_text = " ".join(psegs[i].text for i in missing)
+        return DRIFT.finding(
+            language=lang,
+            location=ctx.location(lang, swapped[0].b),
+            reference=ctx.reference(pivot, missing, ref_text),
+            score=None,
+            severity="error",
+            message=(
+                f"this says something else than the other versions, which have here: "
+                f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ref_text)}»"
+            ),
+        )
     items = [i for i in missing if psegs[i].kind == "item"]
     ref_text = " ".join(psegs[i].text for i in missing)
     reference = ctx.reference(pivot, missing, ref_text)

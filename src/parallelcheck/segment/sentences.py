@@ -1,94 +1,255 @@
-"""Sentence boundaries with exact offsets.
+"""Sentence splitting with exact code-point offsets.
 
-`sentencex` supplies the language-aware rules for alphabetic scripts; CJK full stops are
-handled here (。！？ end a sentence, closing quotes and brackets stay with it, and a closing
-bracket followed by a quotative particle such as と/라고 continues it).
+Latin-script languages and Korean go through ``sentencex`` (fast, rule-based),
+Japanese and Chinese through our own terminator rules (。！？ are unambiguous there).
+Both then pass one linear filter that removes known false breaks: abbreviations
+("M. Dupont", "12 janv. la"), tokens such as 3.5 / U.S. / URLs, tiny fragments,
+continuations after a closing quote (「…。」と述べた, “…다.”라고), and breaks
+followed by a lowercase word.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
-_CJK_LANGS = {"ja", "zh"}
-_CJK_END = re.compile(r"[。！？!?]+[」』”’）)\]】〉》\"']*")
-_CONTINUES = re.compile(r"\s*(と|って|라고|이라고|고\s)")
-# Fragments sentencex leaves after abbreviations ("M.", "janv.") that must rejoin their sentence.
-_MIN_SENTENCE = 4
+from sentencex import segment as _sentencex_segment
+
+# Languages whose sentences end with 。！？ and need no spaces between sentences.
+CJK_LANGUAGES = frozenset({"ja", "zh"})
+
+CLOSERS = "」』”’）)〕】》〉]»›\"'"
+# Characters that cannot begin a sentence: a fragment starting with one continues
+# the previous sentence.
+_CONTINUATION_START = CLOSERS + ",，、.;:；：!?！？。．…"
+# Bracket/quote pairs whose inside is never split for CJK and Korean text.
+_PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
+
+# After a closing quote/bracket with no space, these continue the sentence (quotative
+# particles): ja 「…」と述べた. Korean: any Hangul right after the closer (“…”라고 / “…”며).
+_JA_QUOTE_CONTINUATION = ("と", "って", "との", "という", "など", "とか", "や", "の")
+
+_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        """m mm mme mmes mlle mlles dr pr me st ste janv févr fév avr juil sept oct nov déc
+        env cf art p pp vol n° no ex av apr chap éd fig hab vs dép bd boul réf resp tél""".split()
+    ),
+    "en": frozenset(
+        """mr mrs ms dr prof sr jr st vs jan feb mar apr jun jul aug sep sept oct nov dec
+        vol fig gen gov sen rep approx dept mt cf ft lt col sgt capt""".split()
+    ),
+    "de": frozenset("dr prof nr str bzw ca vgl hr fr jan feb apr aug sept okt nov dez".split()),
+    "es": frozenset("sr sra srta dr dra ud uds pág ej ene feb abr jun jul ago sept oct nov dic".split()),
+    "it": frozenset("sig sigg dott dr prof ing avv gen feb apr giu lug ago sett ott nov dic".split()),
+}
+_GENERIC_ABBREVIATIONS = frozenset("dr prof mr mrs ms st vs".split())
+
+_CJK_TERMINATOR = re.compile(r"[。！？．!?]+[" + re.escape(CLOSERS) + r"]*")
+# Latin only: Korean "네." is a sentence, "M." is not.
+_TINY_ABBREVIATION = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]{1,3}\.")
+_LEADING_PUNCT = re.compile(r"[\s\"'“‘«‹(\[（「『]*")
 
 
-def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of the sentences of ``text``, trimmed of whitespace."""
-    if language in _CJK_LANGS:
-        spans = _cjk_spans(text)
-    else:
-        spans = _sentencex_spans(text, language)
-    return _merge_fragments(text, spans)
+def normalize_language(language: str) -> str:
+    """Primary subtag, lowercased: "zh-Hant" -> "zh", "ja_JP" -> "ja"."""
+    return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0] or "en"
 
 
-def _cjk_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    for m in _CJK_END.finditer(text):
-        end = m.end()
-        if _CONTINUES.match(text, end) and m.group().rstrip("。！？!?"):
-            continue  # 「…。」と述べた — the quote is part of the sentence
-        # ASCII ! or ? inside Latin text (a brand name "Yahoo!") is not a CJK boundary
-        if m.group()[0] in "!?" and end < len(text) and text[end].isascii() and text[end].isalnum():
-            continue
-        spans.append((pos, end))
-        pos = end
-    spans.append((pos, len(text)))
-    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x3000 <= o <= 0x9FFF  # CJK punctuation, kana, unified ideographs
+        or 0xAC00 <= o <= 0xD7AF  # Hangul syllables
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms
+        or 0x20000 <= o <= 0x2FFFF
+    )
 
 
-def _sentencex_spans(text: str, language: str) -> list[tuple[int, int]]:
-    from sentencex import segment
+def _is_hangul(ch: str) -> bool:
+    return 0xAC00 <= ord(ch) <= 0xD7AF or 0x3130 <= ord(ch) <= 0x318F
 
-    spans = []
-    pos = 0
+
+# sentencex does not split inside a text that starts with a bullet ("• A. B."), so
+# bullets are blanked out (same length, offsets unchanged) before calling it.
+_BULLETS = re.compile(r"[•·▪■●○▲△▶►◆◇□※◦‣➢➤]")
+_ODD_SPACE = re.compile(r"[^\S\n\r\t ]")
+# Last-resort splitter if sentencex fails: after . ! ? and following space.
+_SIMPLE_SENTENCE = re.compile(r".*?(?:[.!?]+\s+|$)", re.S)
+
+
+def _sentencex_cuts(text: str, lang: str) -> list[int]:
+    """Break positions (start offsets of every piece but the first) from sentencex."""
+    # sentencex (Rust) panics on some non-ASCII spaces before a period ("B\u3000."):
+    # they become plain spaces, one code point for one, so offsets stay valid.
+    text = _BULLETS.sub(" ", _ODD_SPACE.sub(" ", text))
     try:
-        pieces = list(segment(language, text))
-    except Exception:  # unknown language code inside sentencex: fall back to English rules
-        pieces = list(segment("en", text))
+        pieces = list(_sentencex_segment(lang, text))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - a Rust panic is a BaseException
+        try:  # an unknown language code: the generic rules
+            pieces = list(_sentencex_segment("en", text))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # noqa: BLE001
+            pieces = _SIMPLE_SENTENCE.findall(text)
+    cuts: list[int] = []
+    if "".join(pieces) == text:
+        pos = 0
+        for piece in pieces[:-1]:
+            pos += len(piece)
+            # Pieces carry trailing whitespace, which now includes blanked bullets: cut
+            # right after the content so that a bullet starts the next fragment.
+            cut = pos
+            while cut > (cuts[-1] if cuts else 0) and text[cut - 1].isspace():
+                cut -= 1
+            cuts.append(cut)
+        return cuts
+    # sentencex changed the text (whitespace normalisation): locate each piece.
+    pos = 0
     for piece in pieces:
-        piece = piece.strip()
-        if not piece:
+        core = piece.strip()
+        if not core:
             continue
-        start = text.find(piece, pos)
-        if start < 0:  # sentencex normalised something; give up on exact mapping for the rest
-            spans.append((pos, len(text)))
-            pos = len(text)
+        found = text.find(core, pos)
+        if found < 0:
+            continue
+        if found > 0:
+            cuts.append(found)
+        pos = found + len(core)
+    return cuts
+
+
+def _cjk_cuts(text: str) -> list[int]:
+    """Breaks after 。！？ (plus closing quotes/brackets); after ASCII !? only when CJK follows."""
+    cuts: list[int] = []
+    n = len(text)
+    for m in _CJK_TERMINATOR.finditer(text):
+        end = m.end()
+        if end >= n:
             break
-        spans.append((start, start + len(piece)))
-        pos = start + len(piece)
-    if pos < len(text) and text[pos:].strip():
-        spans.append((pos, len(text)))
-    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+        run = text[m.start() : m.end()]
+        if not any(ch in "。！？．" for ch in run):
+            j = end
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and not _is_cjk(text[j]):
+                continue  # "Yahoo! Japan", "Why? Because" inside CJK text
+        cuts.append(end)
+    return cuts
 
 
-def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _quoted_intervals(text: str) -> tuple[list[int], list[int]]:
+    """Outermost matched bracket/quote pairs as parallel (open, close) lists, sorted."""
+    closers = set(_PAIRS.values())
+    stack: list[tuple[str, int]] = []
+    opens: list[int] = []
+    closes: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            stack.append((_PAIRS[ch], i))
+        elif ch in closers and stack and stack[-1][0] == ch:
+            _, start = stack.pop()
+            if not stack:
+                opens.append(start)
+                closes.append(i)
+    return opens, closes
+
+
+def _inside_quote(cut: int, opens: list[int], closes: list[int]) -> bool:
+    k = bisect.bisect_left(opens, cut) - 1
+    return k >= 0 and opens[k] < cut <= closes[k]
+
+
+def _last_token(s: str) -> str:
+    i = len(s)
+    while i > 0 and not s[i - 1].isspace():
+        i -= 1
+    return s[i:].lstrip("\"'“‘«(（[")
+
+
+def _first_letter(s: str) -> str:
+    m = _LEADING_PUNCT.match(s)
+    rest = s[m.end() :] if m else s
+    return rest[:1]
+
+
+def _keep_cut(
+    left: str, left_len: int, right: str, spaced: bool, abbreviations: frozenset[str]
+) -> bool:
+    """Whether a break between ``left`` (the tail of the sentence so far, trimmed; its
+    full length is ``left_len``) and ``right`` (the next fragment, trimmed) is a real
+    sentence boundary."""
+    if not right or not left:
+        return False
+    if not any(ch.isalnum() for ch in right) or not any(ch.isalnum() for ch in left):
+        return False
+    if right[0] in _CONTINUATION_START:
+        return False
+    last = left[-1]
+    if not spaced:
+        if last in CLOSERS:
+            if _is_hangul(right[0]):
+                return False  # “…다.”라고 / “…”며
+            if right.startswith(_JA_QUOTE_CONTINUATION):
+                return False  # 「…。」と述べた
+        if last == "." and right[0].isascii() and right[0].isalnum():
+            return False  # 3.5, U.S.A, example.com/x.html
+    if last == ".":
+        token = _last_token(left)
+        if token[:-1].lower() in abbreviations:
+            return False  # "M. Dupont", "12 janv. la"
+        if left_len <= 3 and _TINY_ABBREVIATION.fullmatch(left):
+            return False  # a lone "M." or "Mr." fragment
+    if left_len <= 3 and not any(ch.isalpha() for ch in left):
+        return False  # "1." or "—" alone
+    first = _first_letter(right)
+    if first and first.islower():
+        return False  # a new sentence does not start lowercase
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences.
+
+    Returns ``(start, end)`` offsets relative to ``text``, in order, trimmed of
+    whitespace, never empty; together they cover every non-space character once.
+    """
+    lang = normalize_language(language)
+    if not text or text.isspace():
+        return []
+    cuts = _cjk_cuts(text) if lang in CJK_LANGUAGES else _sentencex_cuts(text, lang)
+    if lang in CJK_LANGUAGES or lang == "ko":
+        opens, closes = _quoted_intervals(text)
+        if opens:
+            cuts = [c for c in cuts if not _inside_quote(c, opens, closes)]
+    abbreviations = _ABBREVIATIONS.get(lang, _GENERIC_ABBREVIATIONS)
+
+    bounds = [0, *(c for c in cuts if 0 < c < len(text)), len(text)]
     out: list[tuple[int, int]] = []
-    for a, b in spans:
-        short = sum(1 for ch in text[a:b] if ch.isalnum()) < _MIN_SENTENCE
-        if out and short:
-            out[-1] = (out[-1][0], b)  # a trailing fragment joins the sentence before it
-        elif out and _is_abbreviation_tail(text, out[-1]):
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
+    cur_start = 0
+    for i in range(1, len(bounds) - 1):
+        cut = bounds[i]
+        ls, le = _trim(text, cur_start, cut)
+        rs, re_ = _trim(text, cut, bounds[i + 1])
+        spaced = rs > le
+        # Only the tail of the sentence so far matters; slicing all of it would make
+        # long runs of rejected breaks quadratic.
+        left = text[max(ls, le - 64) : le]
+        if _keep_cut(left, le - ls, text[rs:re_], spaced, abbreviations):
+            if le > ls:
+                out.append((ls, le))
+            cur_start = cut
+    ls, le = _trim(text, cur_start, len(text))
+    if le > ls:
+        out.append((ls, le))
     return out
-
-
-_ABBREV = re.compile(r"(?:^|\s)(?:[A-Z]|M|Mme|Mlle|Dr|Pr|St|janv|févr|avr|juil|sept|oct|nov|déc|etc|cf|p|n°|No)\.$")
-
-
-def _is_abbreviation_tail(text: str, span: tuple[int, int]) -> bool:
-    return bool(_ABBREV.search(text[span[0] : span[1]]))
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b

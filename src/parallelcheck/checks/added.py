@@ -26,11 +26,11 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             for n, b in enumerate(beads):
                 if b.a:
                     last = b.a[-1]
-                elif b.b and not _next_to_gap(beads, n):
+                elif b.b and not _next_to_gap(beads, n) and not _split_remnant(ctx, lang, beads, n):
                     prev = at.setdefault(last, {}).get(lang, ())
                     at[last][lang] = prev + b.b
         for after, found in sorted(at.items()):
-            if len(found) + 0 >= majority:
+            if len(found) >= majority and _same_content(ctx, found):
                 # Most versions have it and the pivot doesn't: the pivot is the one missing it.
                 ref_lang = sorted(found, key=ctx.languages.index)[0]
                 ref_idx = found[ref_lang]
@@ -63,3 +63,33 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 def _next_to_gap(beads, n: int) -> bool:
     """An insertion beside a pivot gap is a replacement, reported by the missing check."""
     return any(0 <= m < len(beads) and beads[m].a and not beads[m].b for m in (n - 1, n + 1))
+
+
+# Normalised similarity to a neighbouring pivot sentence above which an unmatched piece is
+# the rest of a sentence the translator split, not an addition.
+REMNANT_TOLERANCE = 0.02
+# Mean normalised similarity between versions' insertions for them to count as one content.
+SAME_CONTENT = 0.6
+
+
+def _split_remnant(ctx: CheckContext, lang: str, beads, n: int) -> bool:
+    """The unmatched piece is the rest of a sentence the translator split in two when the
+    neighbouring match gets no worse (or better) with the piece added back to it."""
+    piece = beads[n].b
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(beads) and beads[m].a and beads[m].b:
+            alone = ctx.similarity(ctx.pivot, beads[m].a, lang, beads[m].b)
+            joined = ctx.similarity(ctx.pivot, beads[m].a, lang, tuple(sorted(beads[m].b + piece)))
+            if joined >= alone - REMNANT_TOLERANCE:
+                return True
+    return False
+
+
+def _same_content(ctx: CheckContext, found: dict[str, tuple[int, ...]]) -> bool:
+    langs = sorted(found)
+    sims = [
+        ctx.similarity(x, found[x], y, found[y]) / ctx.scale(x, y)
+        for i, x in enumerate(langs)
+        for y in langs[i + 1 :]
+    ]
+    return bool(sims) and sum(sims) / len(sims) >= SAME_CONTENT

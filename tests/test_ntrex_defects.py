@@ -1,0 +1,148 @@
+"""Defects injected into real news (NTREX fixtures) are found at the right language and
+paragraph; benign edits (a paragraph split or merged) are not reported."""
+
+import pytest
+
+import parallelcheck
+
+from .conftest import LANGS, ntrex_documents, paragraphs_of, render_texts
+
+DOCS = ntrex_documents()
+
+# Cases the current aligner gets wrong (measured 2026-11-28, see the issue's closing note):
+# mostly sentences a translator split or joined differently across versions of one document,
+# which the checks then read as missing/added content. Strict: a fix makes them fail loudly
+# so the entry is removed, and they never count as passing.
+KNOWN_GAPS = {
+    "test_deleted_sentence_is_found[bbc.381790-ja]",
+    "test_truncated_sentence_is_found[bbc.381790-ko]",
+    "test_truncated_sentence_is_found[bbc.381790-ja]",
+    "test_truncated_sentence_is_found[bbc.381790-zh]",
+    "test_truncated_sentence_is_found[bbc.381790-fr]",
+    "test_replaced_sentence_is_found[bbc.381790-ko]",
+    "test_replaced_sentence_is_found[bbc.381790-ja]",
+    "test_split_or_merged_paragraphs_are_not_reported[bbc.381790-ko]",
+    "test_split_or_merged_paragraphs_are_not_reported[bbc.381790-fr]",
+    "test_clean_documents_have_no_errors[nytimes.184853]",
+    "test_deleted_sentence_is_found[nytimes.184853-ko]",
+    "test_deleted_sentence_is_found[nytimes.184853-ja]",
+    "test_deleted_sentence_is_found[nytimes.184853-zh]",
+    "test_deleted_sentence_is_found[nytimes.184853-fr]",
+    "test_truncated_sentence_is_found[nytimes.184853-ko]",
+    "test_truncated_sentence_is_found[nytimes.184853-ja]",
+    "test_truncated_sentence_is_found[nytimes.184853-zh]",
+    "test_truncated_sentence_is_found[nytimes.184853-fr]",
+    "test_replaced_sentence_is_found[nytimes.184853-ko]",
+    "test_replaced_sentence_is_found[nytimes.184853-ja]",
+    "test_replaced_sentence_is_found[nytimes.184853-fr]",
+    "test_split_or_merged_paragraphs_are_not_reported[nytimes.184853-ko]",
+    "test_split_or_merged_paragraphs_are_not_reported[nytimes.184853-fr]",
+    "test_clean_documents_have_no_errors[guardian.221754]",
+    "test_truncated_sentence_is_found[guardian.221754-zh]",
+    "test_truncated_sentence_is_found[guardian.221754-fr]",
+    "test_replaced_sentence_is_found[guardian.221754-ja]",
+    "test_split_or_merged_paragraphs_are_not_reported[guardian.221754-fr]",
+}
+
+
+@pytest.fixture(autouse=True)
+def _known_gap(request):
+    if request.node.name in KNOWN_GAPS:
+        request.node.add_marker(pytest.mark.xfail(strict=True, reason="known aligner gap"))
+
+
+def _versions(doc):
+    return {lang: paragraphs_of(doc["lines"][lang]) for lang in LANGS}
+
+
+def _check(paras):
+    return parallelcheck.check(render_texts(paras))  # pivot: en (first)
+
+
+def _new(report, baseline):
+    seen = {(f.rule, f.language, f.location.paragraph, f.message) for f in baseline.findings}
+    return [f for f in report.findings if (f.rule, f.language, f.location.paragraph, f.message) not in seen]
+
+
+@pytest.fixture(scope="module", params=range(len(DOCS)), ids=[d["id"] for d in DOCS])
+def doc(request):
+    d = DOCS[request.param]
+    return d, _check(_versions(d))
+
+
+def test_clean_documents_have_no_errors(doc):
+    _, clean = doc
+    assert [f for f in clean.findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja", "zh", "fr"])
+def test_deleted_sentence_is_found(doc, lang):
+    d, clean = doc
+    paras = _versions(d)
+    del paras[lang][1][1]
+    found = _new(_check(paras), clean)
+    assert any(f.language == lang and f.kind == "missing" and f.location.paragraph in (0, 1, 2) for f in found), found
+    assert all(f.language == lang for f in found if f.severity == "error")
+
+
+@pytest.mark.parametrize("lang", ["ja", "fr"])
+def test_deleted_paragraph_is_found(doc, lang):
+    d, clean = doc
+    paras = _versions(d)
+    ref = paras[lang].pop(2)
+    found = _new(_check(paras), clean)
+    hits = [f for f in found if f.language == lang and f.kind == "missing" and f.severity == "error"]
+    assert hits and hits[0].location.paragraph in (1, 2), found
+    assert any(ref_part_in(f.reference.text, paras["en"], 2) for f in hits)
+
+
+def ref_part_in(text, en_paras, index):
+    return en_paras[index][0][:30] in text
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja", "zh", "fr"])
+def test_truncated_sentence_is_found(doc, lang):
+    d, clean = doc
+    paras = _versions(d)
+    # the longest sentence of paragraph 2, cut to about half
+    k = max(range(len(paras[lang][2])), key=lambda i: len(paras[lang][2][i]))
+    s = paras[lang][2][k]
+    cut = len(s) // 2
+    if lang in ("ko", "fr"):
+        cut = s.rfind(" ", 0, cut)
+    paras[lang][2][k] = s[:cut] + ("。" if lang in ("ja", "zh") else ".")
+    found = _new(_check(paras), clean)
+    assert any(
+        f.language == lang and f.kind in ("truncated", "missing", "drift") and f.location.paragraph == 2
+        for f in found
+    ), found
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja", "fr"])
+def test_replaced_sentence_is_found(doc, lang):
+    d, clean = doc
+    other = next(o for o in DOCS if o["id"] != d["id"])
+    paras = _versions(d)
+    paras[lang][1][0] = other["lines"][lang][5]
+    found = _new(_check(paras), clean)
+    assert any(f.language == lang and f.location.paragraph == 1 and f.severity == "error" for f in found), found
+
+
+def test_untranslated_paragraph_is_found(doc):
+    d, clean = doc
+    paras = _versions(d)
+    paras["ja"][1] = list(paras["en"][1])
+    found = _new(_check(paras), clean)
+    assert any(f.language == "ja" and f.kind == "untranslated" and f.location.paragraph == 1 for f in found), found
+
+
+@pytest.mark.parametrize("lang", ["ko", "fr"])
+def test_split_or_merged_paragraphs_are_not_reported(doc, lang):
+    d, clean = doc
+    split = _versions(d)
+    p = split[lang][1]
+    split[lang][1:2] = [p[:1], p[1:]]
+    merged = _versions(d)
+    merged[lang][2:4] = [merged[lang][2] + merged[lang][3]]
+    for paras in (split, merged):
+        assert _new(_check(paras), clean) == []

@@ -5,51 +5,72 @@ from __future__ import annotations
 from ..errors import InputError
 from ..languages import language_name
 from ..model import Document, Span
+from .boilerplate import content_paragraphs
 from .langid import identify_language
-from .paragraphs import is_boilerplate, split_paragraphs
 
-# Below this confidence a paragraph's own guess is overruled by its neighbours.
-_CONFIDENT = 0.75
+# Below this confidence a paragraph's own guess yields to its neighbours.
+CONFIDENT = 0.6
+# Above this, a lone paragraph inside another language's run is kept apart (a real switch),
+# below it, it is taken for a quote or a name and merged into the surrounding run.
+_STRAY_KEEP = 0.99
 
 
 def split_combined(text: str, source: str) -> list[Document]:
-    """Versions are runs of consecutive paragraphs in one language. Weak or missing guesses
-    (a title in kanji only, a line of names) take the language of the run they head, else of
-    the run they close."""
-    spans = [s for s in split_paragraphs(text) if not is_boilerplate(text[s.start : s.end])]
+    """Split one file holding several language versions one after another.
+
+    Paragraphs (boilerplate removed) are identified one by one; a version is a run of
+    consecutive paragraphs in one language. A paragraph without a confident language — a
+    kanji-only title, a line of names — joins the run it heads (else the run it closes, or
+    the neighbour matching its own weak guess). Returns one :class:`Document` per version in
+    file order, each holding the whole ``text`` and its paragraph spans. Raises
+    :class:`InputError` when a language appears in two separate places.
+    """
+    spans = content_paragraphs(text)
     if not spans:
         raise InputError(f"{source}: no text content")
     guesses = [identify_language(text[s.start : s.end]) for s in spans]
-    langs: list[str | None] = [lang if conf >= _CONFIDENT else None for lang, conf in guesses]
+    langs: list[str | None] = [lang if conf >= CONFIDENT else None for lang, conf in guesses]
+    if not any(langs):
+        raise InputError(f"{source}: cannot tell the language of the text; give it as LANG={source}")
 
-    # Fill weak paragraphs from the next confident one (titles head their run), else the previous.
-    for i in range(len(langs)):
-        if langs[i] is None:
-            nxt = next((lang for lang in langs[i + 1 :] if lang), None)
-            prev = next((lang for lang in reversed(langs[:i]) if lang), None)
-            langs[i] = nxt or prev or guesses[i][0]
-    if any(lang is None for lang in langs):
-        raise InputError(f"{source}: cannot tell the language of the text")
+    filled = list(langs)
+    for i, lang in enumerate(langs):
+        if lang is not None:
+            continue
+        prev = next((x for x in reversed(langs[:i]) if x), None)
+        nxt = next((x for x in langs[i + 1 :] if x), None)
+        weak = guesses[i][0]
+        # A weak guess that agrees with a neighbour decides; otherwise titles head their run.
+        filled[i] = weak if weak in (prev, nxt) else (nxt or prev)
 
-    # Absorb a single stray paragraph inside a run (a quote in another language).
-    for i in range(1, len(langs) - 1):
-        if langs[i - 1] == langs[i + 1] != langs[i] and guesses[i][1] < 0.99:
-            langs[i] = langs[i - 1]
+    # A single stray paragraph inside a run (a quoted sentence, an English name list) is
+    # part of that run unless it is unmistakably another language.
+    for i in range(1, len(filled) - 1):
+        if filled[i - 1] == filled[i + 1] != filled[i] and guesses[i][1] < _STRAY_KEEP:
+            filled[i] = filled[i - 1]
 
-    runs: list[tuple[str, list[Span]]] = []
-    for span, lang in zip(spans, langs):
+    runs: list[tuple[str, list[Span], int]] = []  # language, spans, index of first paragraph
+    for i, (span, lang) in enumerate(zip(spans, filled)):
+        assert lang is not None
         if runs and runs[-1][0] == lang:
             runs[-1][1].append(span)
         else:
-            runs.append((lang, [span]))  # type: ignore[arg-type]
+            runs.append((lang, [span], i))
 
-    seen: dict[str, int] = {}
-    for lang, run in runs:
-        if lang in seen:
+    first: dict[str, Span] = {}
+    for lang, run, _ in runs:
+        if lang in first:
             line = text.count("\n", 0, run[0].start) + 1
+            first_line = text.count("\n", 0, first[lang].start) + 1
             raise InputError(
-                f"{source}: {language_name(lang)} text appears in two separate places "
-                f"(again at line {line}); give each version as its own file with LANG=PATH"
+                f"{source}: {language_name(lang)} ({lang}) text appears in two separate places "
+                f"(lines {first_line} and {line}: «{_shorten(text[run[0].start : run[0].end])}»); "
+                "give each version as its own file with LANG=PATH"
             )
-        seen[lang] = 1
-    return [Document(lang, text, source, tuple(run)) for lang, run in runs]
+        first[lang] = run[0]
+    return [Document(lang, text, source, tuple(run)) for lang, run, _ in runs]
+
+
+def _shorten(s: str, width: int = 40) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= width else s[: width - 1] + "…"

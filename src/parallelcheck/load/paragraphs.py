@@ -1,4 +1,4 @@
-"""Paragraph spans and boilerplate recognition."""
+"""Paragraph spans: blank-line separated blocks with exact code-point offsets."""
 
 from __future__ import annotations
 
@@ -6,61 +6,76 @@ import re
 
 from ..model import Span
 
-# A blank line is one holding only whitespace (NBSP and the ideographic space included:
-# pages pasted from the web use them as spacers).
-_BLANK = re.compile(r"\n[ \t\f\v\u00a0\u3000\u200b\r]*(?:\r?\n|\r)|\r[ \t\u00a0\u3000]*\r")
+# Line breaks as the user's editor sees them; offsets stay those of the undecoded newlines.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+# Invisible characters that web pages use as spacers; str.isspace() misses them.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def is_blank(line: str) -> bool:
+    """A line holding only whitespace: NBSP, the ideographic space and zero-width spacers included."""
+    return not line.strip().strip(_INVISIBLE).strip()
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or ch in _INVISIBLE
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding whitespace (an empty range when it is all whitespace)."""
+    while start < end and _is_space(text[start]):
+        start += 1
+    while end > start and _is_space(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def iter_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text[start:end]``, without its line break
+    (``\\n``, ``\\r\\n`` or ``\\r``)."""
+    end = len(text) if end is None else end
+    lines: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        m = _LINE.match(text, pos, end)
+        assert m is not None  # the pattern matches the empty string
+        body_end = m.end()
+        while body_end > m.start() and text[body_end - 1] in "\r\n":
+            body_end -= 1
+        lines.append((m.start(), body_end))
+        if m.end() == pos:  # empty match at the end
+            break
+        pos = m.end()
+    return lines
 
 
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Blank-line separated, whitespace-trimmed, non-empty paragraphs of ``text[start:end]``."""
+    """Blank-line separated paragraphs of ``text[start:end]``.
+
+    A blank line is one holding only whitespace (NBSP U+00A0 and the ideographic space
+    U+3000 included); ``\\r\\n`` and ``\\r`` count as line breaks. Each span is trimmed of
+    surrounding whitespace and indexes ``text`` itself; whitespace-only blocks are dropped.
+    """
     end = len(text) if end is None else end
     spans: list[Span] = []
-    pos = start
-    for m in _BLANK.finditer(text, start, end):
-        _add(text, pos, m.start(), spans)
-        pos = m.end()
-    _add(text, pos, end, spans)
+    block_start: int | None = None
+    block_end = start
+    for lo, hi in iter_lines(text, start, end):
+        if is_blank(text[lo:hi]):
+            if block_start is not None:
+                _add(text, block_start, block_end, spans)
+                block_start = None
+        else:
+            if block_start is None:
+                block_start = lo
+            block_end = hi
+    if block_start is not None:
+        _add(text, block_start, block_end, spans)
     return spans
 
 
 def _add(text: str, lo: int, hi: int, out: list[Span]) -> None:
-    while lo < hi and (text[lo].isspace() or text[lo] == "\u200b"):
-        lo += 1
-    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] == "\u200b"):
-        hi -= 1
+    lo, hi = trim(text, lo, hi)
     if hi > lo:
         out.append(Span(lo, hi))
-
-
-_BULLET = "•·»›▸◦‣-–*"
-# Navigation and share-widget phrases, per language; matched against short lines only.
-_WIDGET = re.compile(
-    r"(see|read|view|show) (more|all)|related (articles?|posts?|stories|news)|more (articles|stories|news)"
-    r"|share this|like this|bloggers? like|print this|advertisement|cookie|subscribe|newsletter"
-    r"|관련\s*기사|기사\s*더\s*보기|더\s*보기|공유하기|구독"
-    r"|関連記事|もっと見る|続きを読む|シェア"
-    r"|相关文章|相关新闻|查看更多|阅读更多|分享"
-    r"|voir plus|articles? (connexes|similaires|liés)|lire (aussi|la suite)|partager"
-    r"|weitere artikel|mehr (lesen|artikel)|teilen|ver más|artículos relacionados|compartir",
-    re.IGNORECASE,
-)
-_PLACEHOLDER = re.compile(r"%[ds]\b|\{\w*\}")
-
-
-def is_boilerplate(paragraph: str) -> bool:
-    """Web page furniture that belongs to no version's content: share widgets, "see more"
-    links, "%d bloggers like this:". Only short paragraphs qualify, so content never does."""
-    text = paragraph.strip()
-    if not text:
-        return True
-    words = len(text.split())
-    cjk = sum(1 for ch in text if ord(ch) > 0x2E80)
-    if words > 10 or cjk > 24 or len(text) > 120:
-        return False
-    if _PLACEHOLDER.search(text):
-        return True
-    stripped = text.lstrip(_BULLET + " \t\u00a0")
-    if _WIDGET.search(stripped):
-        # a bulleted line, or one that is nothing but the widget phrase
-        return text[0] in _BULLET or len(stripped) <= 40
-    return False

@@ -1,4 +1,4 @@
-"""From command-line inputs (``LANG=PATH`` or ``PATH``) to documents."""
+"""From inputs (``LANG=PATH`` or ``PATH``) to documents."""
 
 from __future__ import annotations
 
@@ -7,87 +7,137 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from ..languages import is_language_code, language_name, normalize_language
+from ..languages import normalize_language
 from ..model import Document
+from .boilerplate import content_paragraphs
 from .combined import split_combined
 from .decode import read_text
 from .langid import identify_language
-from .paragraphs import is_boilerplate, split_paragraphs
+from .paragraphs import split_paragraphs
 
-_SPEC = re.compile(r"^([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)=(.+)$", re.S)
+# Anything word-like before "=" is meant as a language, so "english=a.txt" gets a clear
+# "unknown language code" rather than "no such file".
+_SPEC = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,15})=(.+)$", re.S)
+# A language token in a file name: "ko", "zh-CN", "zh_Hant", "pt-BR" (not "so-what").
+_NAME_TAG = re.compile(r"[a-z]{2}(?:[-_](?:[a-z]{2}|hans|hant))?", re.I)
 
 
 def document_from_text(language: str, text: str, source: str = "<string>") -> Document:
-    """A single-language version from text in memory (boilerplate paragraphs dropped)."""
+    """A single-language version from text in memory.
+
+    The language code is normalised (``zh-CN`` → ``zh``), the text split into paragraphs
+    and boilerplate paragraphs (share widgets, "see more" links) dropped. ``text`` is kept
+    as given, so the spans are offsets into it.
+    """
     lang = normalize_language(language)
     if not text.strip():
         raise InputError(f"{source}: the '{lang}' version is empty")
-    spans = tuple(s for s in split_paragraphs(text) if not is_boilerplate(text[s.start : s.end]))
+    spans = tuple(content_paragraphs(text))
     if not spans:
         raise InputError(f"{source}: the '{lang}' version has no text content")
     return Document(lang, text, source, spans)
 
 
+def _name_language(token: str) -> str | None:
+    if not _NAME_TAG.fullmatch(token):
+        return None
+    try:
+        return normalize_language(token)
+    except UsageError:
+        return None
+
+
 def language_from_filename(path: str | Path) -> str | None:
-    """'article.ko.txt', 'ko.txt', 'article_ko.md', 'ko/article.txt' → 'ko'."""
+    """The language a file name announces, or None.
+
+    ``article.ko.txt``, ``ko.txt``, ``article_ko.txt``, ``article-ko.md``, ``article.zh-CN.txt``
+    and ``ko/article.txt`` all give ``'ko'`` (or ``'zh'``). Only the last token of the name
+    before its extension, or the whole parent folder name, is considered, and only when it is
+    a known language code, so that ``go-to-market.txt`` names no language.
+    """
     p = Path(path)
-    tokens = re.split(r"[._\-]", p.name)[:-1] if "." in p.name else [p.name]
-    for token in reversed(tokens):
-        if len(token) == 2 and is_language_code(token):
-            return normalize_language(token)
-    parent = p.parent.name
-    if len(parent) == 2 and is_language_code(parent):
-        return normalize_language(parent)
-    return None
+    stem = p.name.split(".")[:-1] if "." in p.name.lstrip(".") else [p.name]
+    if stem:
+        last_dotted = stem[-1]
+        candidates = [last_dotted]
+        parts = re.split(r"[_\-]", last_dotted)
+        if len(parts) >= 2:
+            candidates += ["-".join(parts[-2:]), parts[-1]]
+        for token in candidates:
+            lang = _name_language(token)
+            if lang:
+                return lang
+    return _name_language(p.parent.name) if p.parent.name else None
 
 
 def load_file(path: str | Path, language: str | None = None) -> Document:
-    """One file holding one version; the language is given, read from the name, or detected."""
+    """Load one file holding one version. The language is ``language`` when given, else the
+    one the file name announces, else the one detected from the content."""
     text = read_text(path)
-    lang = language or language_from_filename(path) or _detect_whole(text, str(path))
+    lang = language or language_from_filename(path) or detect_document_language(text, str(path))
     return document_from_text(lang, text, source=str(path))
 
 
-def _detect_whole(text: str, source: str) -> str:
+def detect_document_language(text: str, source: str = "<string>") -> str:
+    """The language of a whole single-language text: paragraph guesses weighted by length."""
     votes: dict[str, float] = {}
     for span in split_paragraphs(text):
         lang, conf = identify_language(text[span.start : span.end])
         if lang:
             votes[lang] = votes.get(lang, 0.0) + conf * (span.end - span.start)
     if not votes:
-        raise InputError(f"{source}: cannot tell the language; name it as LANG={source}")
+        raise InputError(f"{source}: cannot tell the language; give it as LANG={source}")
     return max(sorted(votes), key=votes.__getitem__)
 
 
-def load_paths(specs: Sequence[str]) -> list[Document]:
-    """Load the inputs of one check. A single ``PATH`` without ``LANG=`` is a combined file
-    holding several versions; otherwise each input is one version."""
+def _parse_spec(spec: str) -> tuple[str | None, str]:
+    m = _SPEC.match(spec)
+    # A path that exists is a path, even with "=" in its name.
+    if m and not Path(spec).exists():
+        return normalize_language(m.group(1)), m.group(2)
+    return None, spec
+
+
+def load_paths(specs: Sequence[str], *, languages: Sequence[str] | None = None) -> list[Document]:
+    """Load the inputs of one check, in the order given.
+
+    Each spec is ``LANG=PATH`` or ``PATH``. A single ``PATH`` without ``LANG=`` is a combined
+    file holding several versions (see :func:`split_combined`); otherwise every input is one
+    version whose language is given, announced by its file name, or detected. ``languages``,
+    when given, keeps only those versions (each must be found). Raises :class:`InputError`
+    (or :class:`UsageError`) with one line for anything wrong: unreadable or empty inputs,
+    unknown codes, two versions in one language, fewer than two versions.
+    """
     if not specs:
         raise UsageError("no input files given")
-    parsed: list[tuple[str | None, str]] = []
-    for spec in specs:
-        m = _SPEC.match(spec)
-        if m and not Path(spec).exists():
-            parsed.append((normalize_language(m.group(1)), m.group(2)))
-        else:
-            parsed.append((None, spec))
+    wanted = [normalize_language(code) for code in languages] if languages is not None else None
+    parsed = [_parse_spec(spec) for spec in specs]
 
     if len(parsed) == 1 and parsed[0][0] is None:
         path = parsed[0][1]
         docs = split_combined(read_text(path), path)
-        if len(docs) < 2:
-            found = ", ".join(language_name(d.language) for d in docs)
-            raise InputError(
-                f"only one language version found in {path} ({found}); need at least two"
-            )
-        return docs
+        if len(docs) < 2 and wanted is None:
+            found = ", ".join(d.language for d in docs)
+            raise InputError(f"only one language version found in {path} ({found}); need at least two")
+    else:
+        docs = [load_file(path, lang) for lang, path in parsed]
+        seen: dict[str, str] = {}
+        for d in docs:
+            if d.language in seen:
+                raise UsageError(
+                    f"two versions in language '{d.language}': {seen[d.language]} and {d.source}"
+                )
+            seen[d.language] = d.source
 
-    docs = [load_file(path, lang) for lang, path in parsed]
-    seen: dict[str, str] = {}
-    for d in docs:
-        if d.language in seen:
-            raise UsageError(f"two versions in language '{d.language}': {seen[d.language]} and {d.source}")
-        seen[d.language] = d.source
+    if wanted is not None:
+        have = {d.language for d in docs}
+        missing = [code for code in dict.fromkeys(wanted) if code not in have]
+        if missing:
+            raise InputError(
+                f"no '{missing[0]}' version in the inputs (found: {', '.join(d.language for d in docs)})"
+            )
+        docs = [d for d in docs if d.language in wanted]
     if len(docs) < 2:
-        raise UsageError("need at least two language versions to compare")
+        d = docs[0]
+        raise InputError(f"only one language version given ({d.language}: {d.source}); need at least two")
     return docs

@@ -1,4 +1,8 @@
-"""Report formats, one module each (Ruff-style). Adding a format = one module + one line here."""
+"""Report formats, one module each (Ruff-style).
+
+A format is a function ``(report, *, color: bool = False, quiet: bool = False) -> str``;
+adding one (HTML, SARIF, JUnit, Markdown…) = one module here + one line in :data:`FORMATS`.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +19,17 @@ FORMATS: dict[str, Callable[..., str]] = {
 }
 
 
-def render(report: Report, fmt: str = "text", *, color: bool = False) -> str:
+def render(report: Report, fmt: str = "text", *, color: bool = False, quiet: bool = False) -> str:
+    """Render ``report`` in format ``fmt`` (a key of :data:`FORMATS`).
+
+    ``color`` asks for ANSI colour and ``quiet`` for the findings and summary only; formats
+    for which they make no sense ignore them. An unknown format raises :class:`UsageError`.
+    """
     try:
         renderer = FORMATS[fmt]
-    except KeyError:
+    except (KeyError, TypeError):
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})") from None
-    return renderer(report, color=color)
+    return renderer(report, color=color, quiet=quiet)
+
+
+__all__ = ["FORMATS", "render"]

@@ -1,18 +1,31 @@
-"""The machine-readable report (schema parallelcheck/report/v1): other tools parse it, so
-its shape is a contract. Byte-identical for identical input: fixed key order, rounded
-scores, sorted findings, no timestamps."""
+"""The machine-readable report, schema ``parallelcheck/report/v1``.
+
+Other tools parse it, so its shape is a contract: fixed key order, scores rounded to 4
+decimals, findings in a deterministic order, no timestamps — equal reports give
+byte-identical output.
+"""
 
 from __future__ import annotations
 
 import json as _json
+import math
 from typing import Any
 
 from ..model import Finding, Report
+from .common import sorted_findings
 
 SCHEMA = "parallelcheck/report/v1"
 
 
+def _score(score: float | None) -> float | None:
+    # NaN/inf would make invalid JSON; a score we cannot state is null.
+    if score is None or not math.isfinite(score):
+        return None
+    return round(float(score), 4)
+
+
 def finding_to_dict(f: Finding) -> dict[str, Any]:
+    """One finding as its v1 JSON object (key order is part of the contract)."""
     return {
         "rule": f.rule,
         "kind": f.kind,
@@ -27,12 +40,13 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "reference": None
         if f.reference is None
         else {"language": f.reference.language, "paragraph": f.reference.paragraph, "text": f.reference.text},
-        "score": None if f.score is None else round(f.score, 4),
+        "score": _score(f.score),
         "message": f.message,
     }
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
+    """The whole report as its v1 JSON object."""
     return {
         "schema": SCHEMA,
         "tool": {"name": "parallelcheck", "version": report.tool_version},
@@ -42,10 +56,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {"language": v.language, "source": v.source, "paragraphs": v.paragraphs, "segments": v.segments}
             for v in report.versions
         ],
-        "findings": [finding_to_dict(f) for f in report.findings],
+        "findings": [finding_to_dict(f) for f in sorted_findings(report)],
         "summary": report.summary,
     }
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    return _json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """The report as JSON text (``color`` and ``quiet`` do not apply to JSON)."""
+    # default=str: model info may carry a Path; it must not crash the report.
+    return _json.dumps(report_to_dict(report), ensure_ascii=False, indent=2, default=str) + "\n"

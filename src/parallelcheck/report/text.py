@@ -1,51 +1,77 @@
-"""The human report, for translators and editors: one block per finding, grouped by version."""
+"""The human report, for translators and editors (Ruff-like): a header naming the model and
+versions, one block per finding grouped by version (pivot first), and a summary line."""
 
 from __future__ import annotations
 
-from ..model import Report
+from collections.abc import Mapping
 
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[34m"}
+from ..model import Finding, Report
+from .common import language_order, shorten, sorted_findings
+
+# Plain ANSI SGR codes: colour needs no dependency.
+_SEVERITY_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[34m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def render(report: Report, *, color: bool = False) -> str:
+def _model_name(model: Mapping[str, object]) -> str:
+    name = str(model.get("name") or "unknown model")
+    backend = model.get("backend")
+    return f"{name} ({backend})" if backend else name
+
+
+def summary_line(report: Report) -> str:
+    """'Found 1 error, 0 warnings, 0 info in 5 versions (pivot: ko).' or 'No issues found…'."""
+    n = _plural(len(report.versions), "version")
+    if not report.findings:
+        return f"No issues found in {n} (pivot: {report.pivot})."
+    s = report.summary
+    return (
+        f"Found {_plural(s['error'], 'error')}, {_plural(s['warning'], 'warning')}, {s['info']} info "
+        f"in {n} (pivot: {report.pivot})."
+    )
+
+
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """The report as text; ANSI colour only when ``color``; ``quiet`` leaves out the header."""
+
     def paint(s: str, code: str) -> str:
         return f"{code}{s}{_RESET}" if color else s
 
-    lines = []
-    versions = ", ".join(f"{v.language} ({v.paragraphs} ¶, {v.segments} segments)" for v in report.versions)
-    lines.append(paint(f"parallelcheck {report.tool_version} · model {report.model.get('name')} · pivot {report.pivot}", _DIM))
-    lines.append(paint(f"versions: {versions}", _DIM))
-    lines.append("")
-    order = [v.language for v in report.versions]
+    lines: list[str] = []
+    if not quiet:
+        lines.append(paint(f"parallelcheck {report.tool_version} · model: {_model_name(report.model)}", _DIM))
+        for v in report.versions:
+            mark = " (pivot)" if v.language == report.pivot else ""
+            lines.append(paint(
+                f"  {v.language}{mark}: {v.source} — {_plural(v.paragraphs, 'paragraph')}, "
+                f"{_plural(v.segments, 'segment')}",
+                _DIM,
+            ))
+        lines.append("")
+
     sources = {v.language: v.source for v in report.versions}
-    for lang in order:
-        for f in (f for f in report.findings if f.language == lang):
-            sev = paint(f.severity, _COLORS[f.severity])
+    by_lang: dict[str, list[Finding]] = {}
+    for f in sorted_findings(report):
+        by_lang.setdefault(f.language, []).append(f)
+    for lang in language_order(report):
+        for f in by_lang.get(lang, []):
+            sev = paint(f.severity, _SEVERITY_COLORS.get(f.severity, ""))
             lines.append(
-                f"{sources[lang]}:{f.location.line}: {paint(f.rule, _BOLD)} {sev} [{f.kind}] "
-                f"{lang} ¶{f.location.paragraph}: {f.message}"
+                f"{sources.get(lang, lang)}:{f.location.line}: {paint(f.rule, _BOLD)} {sev} [{f.kind}] "
+                f"{lang} ¶{f.location.paragraph}: {' '.join(f.message.split())}"
             )
             if f.reference is not None:
-                lines.append(f"    {f.reference.language} ¶{f.reference.paragraph}: «{_shorten(f.reference.text)}»")
+                lines.append(f"  {f.reference.language} ¶{f.reference.paragraph}: «{shorten(f.reference.text)}»")
             if f.score is not None:
-                lines.append(paint(f"    score {f.score:.2f}", _DIM))
+                lines.append(paint(f"  score: {f.score:.2f}", _DIM))
             lines.append("")
-    s = report.summary
-    n = len(report.versions)
-    if report.findings:
-        def plural(k: int, word: str) -> str:
-            return f"{k} {word}" + ("" if k == 1 else "s")
 
-        lines.append(
-            f"Found {plural(s['error'], 'error')}, {plural(s['warning'], 'warning')}, {s['info']} info "
-            f"in {n} versions (pivot: {report.pivot})."
-        )
-    else:
-        lines.append(f"No issues found in {n} versions (pivot: {report.pivot}).")
+    summary = summary_line(report)
+    if report.findings and color:
+        summary = paint(summary, _BOLD)
+    lines.append(summary)
     return "\n".join(lines) + "\n"

@@ -30,8 +30,9 @@ def ntrex_documents():
 
 
 def paragraphs_of(lines, sizes=(3, 4, 2)):
-    """Group sentence-aligned lines into paragraphs, the same way for every language."""
-    out, i, k = [], 0, 0
+    """Group sentence-aligned lines into paragraphs, the same way for every language; the
+    first line (the headline) is a paragraph of its own, as in a real article."""
+    out, i, k = [list(lines[:1])], 1, 0
     while i < len(lines):
         n = sizes[k % len(sizes)]
         out.append(list(lines[i : i + n]))

@@ -79,10 +79,10 @@ def check_documents(
 
     if progress:
         progress("align", 0, 1)
-    alignment = align_documents(segmented, vectors, pivot)
+    alignment = align_documents(segmented, vectors, pivot, encode=embedder.encode)
     if progress:
         progress("align", 1, 1)
-    findings = run_checks(segmented, vectors, alignment)
+    findings = run_checks(segmented, vectors, alignment, encode=embedder.encode)
 
     return Report(
         tool_version=__version__,

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..model import AlignedRow, Alignment, SegmentedDocument
 from .pairwise import Bead, PairParams, align_pair, typical_similarity
+from .verify import Encode, PieceMatcher, verify_beads
 
 
 @dataclass(frozen=True)
@@ -149,9 +150,11 @@ def align_documents(
     seg_vecs: dict[str, np.ndarray],
     pivot: str,
     params: PairParams = PairParams(),
+    encode: Encode | None = None,
 ) -> DocumentAlignment:
     """Align all versions jointly (see module docstring). ``seg_vecs[lang]`` holds one
-    L2-normalised vector per segment of that document, in document order."""
+    L2-normalised vector per segment of that document, in document order. ``encode`` (the
+    embedder's) lets the verification step look at clauses inside segments."""
     by_lang = {d.language: d for d in docs}
     languages = tuple(d.language for d in docs)
     pdoc = by_lang[pivot]
@@ -215,7 +218,18 @@ def align_documents(
         segment_beads = _segment_pass(pivot, para_beads, row_segs, consensus, seg_vecs, seg_lens,
                                       calibration, params)
     else:
+        consensus = {lang: seg_vecs[pivot] for lang in para_beads}
         segment_beads = first
+
+    pivot_matcher = PieceMatcher(pdoc, seg_vecs[pivot], encode)
+    for lang in para_beads:
+        matcher = PieceMatcher(by_lang[lang], seg_vecs[lang], encode)
+        scale = calibration[lang].segment_scale
+        for row in segment_beads:
+            row[lang] = verify_beads(
+                row[lang], consensus[lang], matcher, scale, pivot_matcher,
+                (seg_lens[pivot], seg_lens[lang], calibration[lang].length_ratio),
+            )
 
     return DocumentAlignment(pivot, languages, alignment, segment_beads, calibration)
 

@@ -7,8 +7,7 @@ with ``b`` consecutive units on the other, ``(a, b)`` from ``BEADS``. ``(1, 0)``
 A bead's score is the cosine similarity of the two groups' summed unit vectors, divided
 by the pair's typical similarity (so a 0.45 between Korean and Japanese counts like a
 0.6 between Korean and English, when those are what the document's good matches score),
-minus a length-mismatch penalty, minus a fixed cost that makes two gaps cheaper than a
-poor 1-1 match. Gaps score zero, so a merge wins exactly when the merged group matches
+minus a length-mismatch penalty. Gaps score zero, so a merge wins exactly when the merged group matches
 better than the best single unit after the length penalty — a split sentence is a merge,
 not a defect.
 
@@ -42,7 +41,6 @@ class PairParams:
     match_cost: float = 0.0  # subtracted per non-gap bead (tuned on NTREX: any positive cost turns loose translations into gap pairs)
     length_weight: float = 0.35  # weight of |log(length ratio / expected ratio)|
     band: int = 24  # half-width of the search band, in units, around the scaled diagonal
-    unexpressed_below: float = 0.7  # normalised own-similarity under which a merged unit may be split out
     max_merge_chars: int = 2000  # don't build groups longer than this (memory/time guard)
 
 
@@ -141,45 +139,7 @@ def align_pair(
         beads.append(Bead(tuple(range(i0, i)), tuple(range(j0, j)), s))
         i, j = i0, j0
     beads.reverse()
-    return _split_unexpressed(beads, a_vecs, b_vecs, scale, params)
-
-
-def _split_unexpressed(beads, a_vecs, b_vecs, scale, params):
-    """Take out of a merge any A unit that the B side doesn't express.
-
-    The DP happily merges a lost unit into its neighbour's bead when the surviving text is
-    long enough (on the seed, a truncated list item plus a fragment of a lost one). A member
-    is declared unexpressed when the group matches *better without it* and it matches the B
-    group poorly on its own; it then becomes a gap of its own.
-    """
-    out: list[Bead] = []
-    for bead in beads:
-        if len(bead.a) < 2 or not bead.b:
-            out.append(bead)
-            continue
-        qb = _group_vec(b_vecs, bead.b[0], bead.b[-1] + 1)
-        whole = float(_group_vec(a_vecs, bead.a[0], bead.a[-1] + 1) @ qb)
-        keep = list(bead.a)
-        for k in bead.a:
-            rest = [i for i in keep if i != k]
-            if not rest:
-                break
-            own = float(a_vecs[k] @ qb) / scale
-            v = a_vecs[rest].sum(axis=0)
-            without = float(v @ qb / (np.linalg.norm(v) or 1.0))
-            if own < params.unexpressed_below and without > whole:
-                keep = rest
-                whole = without
-        if len(keep) == len(bead.a):
-            out.append(bead)
-            continue
-        kept = Bead(tuple(keep), bead.b, whole / scale)
-        for k in bead.a:
-            if k == keep[0]:
-                out.append(kept)
-            elif k not in keep:
-                out.append(Bead((k,), (), float("nan")))
-    return out
+    return beads
 
 
 def typical_similarity(sims: np.ndarray, floor: float = 0.2) -> float:

@@ -16,10 +16,10 @@ def all_rules():
     return sorted((rule for check in CHECKS for rule in check.RULES), key=lambda r: r.id)
 
 
-def run_checks(docs, vectors, alignment):
+def run_checks(docs, vectors, alignment, encode=None):
     from .base import CheckContext
 
-    ctx = CheckContext(docs, vectors, alignment)
+    ctx = CheckContext(docs, vectors, alignment, encode)
     findings = [f for check in CHECKS for f in check.run(ctx)]
     severity_order = {"error": 0, "warning": 1, "info": 2}
     order = {lang: i for i, lang in enumerate(ctx.languages)}

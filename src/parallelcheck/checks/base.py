@@ -54,7 +54,9 @@ class CheckContext:
         docs: list[SegmentedDocument],
         vectors: dict[str, np.ndarray],
         alignment: DocumentAlignment,
+        encode=None,
     ) -> None:
+        self.encode = encode  # the embedder's encode, for checks that look inside segments
         self.docs = {d.language: d for d in docs}
         self.vectors = vectors
         self.alignment = alignment
@@ -110,6 +112,13 @@ class CheckContext:
                         sims.append(self.similarity(x, bx.b, y, by.b))
                 out[(min(x, y), max(x, y))] = typical_similarity(np.array(sims))
         return out
+
+    @cached_property
+    def matchers(self):
+        """Per language, a :class:`PieceMatcher` (clause pieces of segment groups, encoded once)."""
+        from ..align.verify import PieceMatcher
+
+        return {lang: PieceMatcher(d, self.vectors[lang], self.encode) for lang, d in self.docs.items()}
 
     # -- locations ------------------------------------------------------------------
     def location(self, lang: str, indices: tuple[int, ...] | list[int]) -> Location:

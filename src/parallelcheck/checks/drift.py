@@ -17,6 +17,7 @@ RULES = (DRIFT,)
 
 MAX_SCORE = 0.45  # normalised similarity to the consensus below which a match is suspect
 MIN_OTHERS_SCORE = 0.75  # ... while the other versions agree with the consensus at least this well
+ERROR_SCORE = 0.3  # below this the text is unrelated (a sentence from elsewhere): an error
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -42,6 +43,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 location=ctx.location(lang, bead.b),
                 reference=ctx.reference(pivot, bead.a, ref_text),
                 score=bead.score,
+                severity="error" if bead.score < ERROR_SCORE else "warning",
                 message=(
                     f"this does not seem to say what the other versions say here "
                     f"(similarity {bead.score:.2f} of the usual): {pivot} ¶{psegs[bead.a[0]].paragraph} "

@@ -1,78 +1,150 @@
-"""PC104: a sentence that is present but markedly shorter than in the other versions."""
+"""PC104: a sentence that is present but lacks part of its content.
+
+Two signals, both measured against the *other versions* rather than fixed thresholds, so
+that a loose but complete translation stays quiet:
+
+- it is much shorter than its counterparts (each pair against its usual length ratio, then
+  against the median of the other versions);
+- it matches a *part* of the other versions' sentences (a clause or a run of clauses)
+  better than their whole sentence — what a cut-off sentence does and a complete one
+  does not.
+
+The reference quoted is the part that is lost: the reference sentence's clauses that this
+version does not express while the others do (the whole sentence when that can't be told).
+Measured on NTREX documents with one sentence cut to half (30 documents, real segmenter):
+about 20 of 28 found, at about one warning per 170 clean sentence-versions.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from statistics import median
 
+import numpy as np
+
 from ..align.nway import _content_len
+from ..align.verify import clause_spans
 from ..model import Finding
 from .base import CheckContext, Rule, shorten
 
 TRUNCATED = Rule(
     "PC104", "truncated-sentence", "truncated", "warning",
-    "A sentence is present but much shorter than its counterparts in the other versions, "
-    "and matches them less well: its end (or part of it) was probably cut off.",
+    "A sentence is present but part of its content is lost: it is much shorter than its "
+    "counterparts in the other versions and matches only a part of them.",
 )
 RULES = (TRUNCATED,)
 
-# Relative length (this version vs the others, each against its expected ratio) below
-# which a sentence counts as cut, and the similarity above which it is trusted as complete.
-MAX_RELATIVE_LENGTH = 0.6
-MAX_SCORE = 0.85
-MIN_PIVOT_CHARS = 12
-ERROR_RELATIVE_LENGTH = 0.45
-MOVED_GAIN = 0.04  # similarity gain from a neighbour that shows the clause was moved, not lost
+MAX_RELATIVE_LENGTH = 0.65  # shorter than this share of the others' length: a candidate
+MIN_PART_GAIN = 0.0  # ... and matching a part of the others better than their whole
+ERROR_RELATIVE_LENGTH = 0.5  # half or less, with a clear part-match gain: an error
+ERROR_PART_GAIN = 0.02
+# Naming the lost clauses: a clause is lost when this version covers it at less than
+# LOST_RATIO of the other versions' median coverage.
+LOST_RATIO = 0.8
+MIN_CLAUSE_CHARS = 8
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
     pivot = ctx.pivot
     psegs = ctx.segments[pivot]
-    seen: set[tuple[str, tuple[int, ...]]] = set()
+    reported: set[tuple[str, tuple[int, ...]]] = set()
     for k in range(len(psegs)):
-        ratios: dict[str, float] = {}
-        beads = {}
-        for lang in ctx.others:
-            bead = ctx.pivot_beads[lang].get(k)
-            if bead is None or not bead.b:
-                continue
-            plen = sum(_content_len(psegs[i].text) for i in bead.a)
-            if plen < MIN_PIVOT_CHARS:
-                continue
-            xlen = sum(_content_len(ctx.segments[lang][j].text) for j in bead.b)
-            expected = ctx.alignment.calibration[lang].length_ratio
-            ratios[lang] = xlen / (expected * plen)
-            beads[lang] = bead
-        if len(ratios) < 2:
+        beads = {
+            lang: ctx.pivot_beads[lang][k]
+            for lang in ctx.others
+            if ctx.pivot_beads[lang].get(k) is not None and ctx.pivot_beads[lang][k].b
+        }
+        if not beads:
             continue
-        for lang, r in ratios.items():
-            others = [v for other, v in ratios.items() if other != lang]
-            relative = r / max(median(others), 1e-6) if len(ratios) > 2 else r
-            bead = beads[lang]
-            if relative >= MAX_RELATIVE_LENGTH or not (bead.score < MAX_SCORE) or (lang, bead.b) in seen:
+        relative = _relative_lengths(ctx, beads)
+        for lang, bead in beads.items():
+            if relative[lang] >= MAX_RELATIVE_LENGTH or (lang, bead.b) in reported:
                 continue
-            if _moved_to_neighbour(ctx, lang, bead):
+            gain = _part_gain(ctx, lang, bead, beads)
+            if gain <= MIN_PART_GAIN or _moved_to_neighbour(ctx, lang, bead):
                 continue
-            seen.add((lang, bead.b))
-            # Loose translations also come out short; only a deep cut is certain enough to fail a build.
-            severity = "error" if relative < ERROR_RELATIVE_LENGTH else "warning"
-            ref_text = " ".join(psegs[i].text for i in bead.a)
-            yield TRUNCATED.finding(
-                language=lang,
-                location=ctx.location(lang, bead.b),
-                reference=ctx.reference(pivot, bead.a, ref_text),
-                score=bead.score,
-                severity=severity,
-                message=(
-                    f"sentence is about {relative:.0%} of the length its counterparts have; part of it "
-                    f"seems cut off. Compare {pivot} ¶{psegs[bead.a[0]].paragraph}: «{shorten(ref_text)}»"
-                ),
-            )
+            reported.add((lang, bead.b))
+            severity = "error" if relative[lang] < ERROR_RELATIVE_LENGTH and gain > ERROR_PART_GAIN else "warning"
+            yield _finding(ctx, k, lang, bead, beads, relative[lang], severity)
+
+
+def _part_gain(ctx: CheckContext, lang: str, bead, beads) -> float:
+    """Median over the other versions of (best match with a part of their text) minus (match
+    with their whole text), for this version's text."""
+    mine = ctx.matchers[lang].group_vector(bead.b)
+    gains = []
+    others = [(o, b.b) for o, b in beads.items() if o != lang] + [(ctx.pivot, bead.a)]
+    for other, idx in others:
+        m = ctx.matchers[other]
+        vecs = m.piece_vectors(idx)
+        if len(vecs) <= len(idx):
+            continue  # no parts to compare with
+        whole = float(m.group_vector(idx) @ mine)
+        gains.append(float((vecs[len(idx) :] @ mine).max()) - whole)
+    return float(median(gains)) if gains else -1.0
+
+
+def _relative_lengths(ctx: CheckContext, beads) -> dict[str, float]:
+    """Each version's length for the content, against its expected ratio to the pivot, and
+    then against the median of the other versions (so loose-but-short languages don't count)."""
+    psegs = ctx.segments[ctx.pivot]
+    ratio = {}
+    for lang, bead in beads.items():
+        plen = sum(_content_len(psegs[i].text) for i in bead.a)
+        xlen = sum(_content_len(ctx.segments[lang][j].text) for j in bead.b)
+        ratio[lang] = xlen / (ctx.alignment.calibration[lang].length_ratio * max(plen, 1))
+    if len(ratio) < 2:
+        return ratio
+    return {
+        lang: r / max(median([v for o, v in ratio.items() if o != lang]), 1e-6) for lang, r in ratio.items()
+    }
+
+
+def _lost_clauses(ctx: CheckContext, k: int, lang: str, beads) -> str | None:
+    """The reference sentence's clauses this version does not express (None if unknown)."""
+    seg = ctx.segments[ctx.pivot][k]
+    spans = clause_spans(seg.text, MIN_CLAUSE_CHARS)
+    if len(spans) < 2 or ctx.encode is None:
+        return None
+    vecs = np.asarray(ctx.encode([seg.text[a:b] for a, b in spans]), dtype=np.float64)
+
+    def coverage(other: str, idx) -> np.ndarray:
+        return (vecs @ ctx.matchers[other].piece_vectors(idx).T).max(axis=1) / ctx.scale(ctx.pivot, other)
+
+    mine = coverage(lang, beads[lang].b)
+    others = [coverage(o, b.b) for o, b in beads.items() if o != lang]
+    if not others:
+        return None
+    lost = mine < LOST_RATIO * np.median(np.array(others), axis=0)
+    if not lost.any() or lost.all():
+        return None
+    return " … ".join(seg.text[a:b].strip() for (a, b), x in zip(spans, lost) if x)
+
+
+def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float, severity) -> Finding:
+    psegs = ctx.segments[ctx.pivot]
+    lost = _lost_clauses(ctx, k, lang, beads) if len(bead.a) == 1 else None
+    ref_text = lost or " ".join(psegs[i].text for i in bead.a)
+    what = f"it lacks «{shorten(lost)}»" if lost else f"compare «{shorten(ref_text)}»"
+    return TRUNCATED.finding(
+        language=lang,
+        location=ctx.location(lang, bead.b),
+        reference=ctx.reference(ctx.pivot, bead.a, ref_text),
+        score=bead.score,
+        severity=severity,
+        message=(
+            f"sentence seems cut short: about {relative:.0%} of the length its counterparts have, and it "
+            f"matches only part of them; in {ctx.pivot} ¶{psegs[bead.a[0]].paragraph} {what}"
+        ),
+    )
+
+
+MOVED_GAIN = 0.04  # similarity gain from a neighbour that shows a clause was moved, not lost
 
 
 def _moved_to_neighbour(ctx: CheckContext, lang: str, bead) -> bool:
-    """A translator may move a clause into the next (or previous) sentence: then the pivot
-    sentence matches the pair of sentences at least as well as the short one alone."""
+    """Translators move clauses into the next (or previous) sentence: then the reference
+    sentence matches this sentence plus its neighbour clearly better than it alone."""
     segs = ctx.segments[lang]
     alone = ctx.similarity(ctx.pivot, bead.a, lang, bead.b)
     for j in (bead.b[0] - 1, bead.b[-1] + 1):

@@ -176,7 +176,8 @@ def _first_letter(s: str) -> str:
 
 
 def _keep_cut(
-    left: str, left_len: int, right: str, spaced: bool, abbreviations: frozenset[str]
+    left: str, left_len: int, right: str, spaced: bool, abbreviations: frozenset[str],
+    quotes_closed: bool = False,
 ) -> bool:
     """Whether a break between ``left`` (the tail of the sentence so far, trimmed; its
     full length is ``left_len``) and ``right`` (the next fragment, trimmed) is a real
@@ -185,8 +186,8 @@ def _keep_cut(
         return False
     if not any(ch.isalnum() for ch in right) or not any(ch.isalnum() for ch in left):
         return False
-    if right[0] in _CONTINUATION_START:
-        return False
+    if right[0] in _CONTINUATION_START and not (right[0] == '"' and spaced and quotes_closed):
+        return False  # (a straight quote after a space, with all earlier ones closed, opens one)
     last = left[-1]
     if not spaced:
         if last in CLOSERS:
@@ -245,7 +246,8 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
         # Only the tail of the sentence so far matters; slicing all of it would make
         # long runs of rejected breaks quadratic.
         left = text[max(ls, le - 64) : le]
-        if _keep_cut(left, le - ls, text[rs:re_], spaced, abbreviations):
+        quotes_closed = text.count('"', ls, le) % 2 == 0
+        if _keep_cut(left, le - ls, text[rs:re_], spaced, abbreviations, quotes_closed):
             if le > ls:
                 out.append((ls, le))
             cur_start = cut

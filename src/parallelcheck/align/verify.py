@@ -1,0 +1,206 @@
+"""Second look at the alignment, below the sentence: is a unit really expressed or not?
+
+The DP sees whole segments. Two situations fool it, and both decide whether content is
+reported missing:
+
+- *A lost unit hidden in a merge.* When a translation drops an item but glues a fragment
+  of the next one onto its neighbour, the surviving segment is long enough for the DP to
+  pair it with two reference units (the seed's Japanese ▲ list).
+- *A unit expressed inside a neighbour.* Segmenters disagree across languages (a quote
+  split off in one version, two sentences run together in another), so a unit the DP left
+  as a gap may well be there, inside the adjacent segment.
+
+Both are settled the same way: cut the version's segment into clauses (and runs of up to
+three clauses), encode those pieces, and ask whether any piece matches the reference unit
+about as well as good matches do in this document. Only candidate beads are looked at, so
+the extra encoding is small.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from ..model import SegmentedDocument
+from .pairwise import Bead
+
+Encode = Callable[[Sequence[str]], np.ndarray]
+
+# A merged unit whose similarity to the whole group (normalised by the pair's scale) is at
+# least this is trusted without looking at pieces.
+TRUSTED = 0.75
+# Normalised similarity of the best piece at or above which a unit counts as expressed.
+EXPRESSED = 0.72
+MAX_WINDOW = 3  # clauses per piece
+MAX_PIECES = 40  # per group, to bound the cost on very long segments
+
+_CLAUSE_END = re.compile(r"[,、，;；:：。！？!?]+|(?<=\D)[.](?=\s|$)|[」』”“\"»«]\s*")
+
+
+def clause_spans(text: str, min_chars: int = 0) -> list[tuple[int, int]]:
+    """``(start, end)`` of the clauses of ``text`` (split after commas, semicolons, colons,
+    sentence ends and closing quotes); clauses with fewer than ``min_chars`` letters or
+    digits join the next one."""
+    bounds, pos = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        if text[pos : m.end()].strip():
+            bounds.append((pos, m.end()))
+        pos = m.end()
+    if text[pos:].strip():
+        bounds.append((pos, len(text)))
+    if min_chars:
+        merged: list[tuple[int, int]] = []
+        for a, b in bounds:
+            if merged and sum(ch.isalnum() for ch in text[merged[-1][0] : merged[-1][1]]) < min_chars:
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        if len(merged) > 1 and sum(ch.isalnum() for ch in text[merged[-1][0] : merged[-1][1]]) < min_chars:
+            last = merged.pop()
+            merged[-1] = (merged[-1][0], last[1])
+        bounds = merged
+    return bounds
+
+
+def pieces(text: str) -> list[str]:
+    """Clauses of ``text`` and runs of up to ``MAX_WINDOW`` consecutive clauses."""
+    bounds = clause_spans(text)
+    out: list[str] = []
+    for i in range(len(bounds)):
+        for j in range(i, min(i + MAX_WINDOW, len(bounds))):
+            piece = text[bounds[i][0] : bounds[j][1]].strip()
+            if piece and piece != text.strip():
+                out.append(piece)
+    return list(dict.fromkeys(p for p in out if p))[:MAX_PIECES]
+
+
+class PieceMatcher:
+    """Best similarity between a reference vector and the pieces of a version's segments."""
+
+    def __init__(self, doc: SegmentedDocument, vecs: np.ndarray, encode: Encode | None) -> None:
+        self.doc = doc
+        self.vecs = vecs
+        self.encode = encode
+        self._cache: dict[tuple[int, ...], np.ndarray] = {}
+
+    def group_vector(self, idx: tuple[int, ...]) -> np.ndarray:
+        v = self.vecs[list(idx)].sum(axis=0)
+        return v / (np.linalg.norm(v) or 1.0)
+
+    def piece_vectors(self, idx: tuple[int, ...]) -> np.ndarray:
+        if idx not in self._cache:
+            segs = self.doc.segments
+            texts = [p for j in idx for p in pieces(segs[j].text)]
+            vecs = [self.vecs[list(idx)]]  # the segments themselves are pieces too
+            if texts and self.encode is not None:
+                vecs.append(np.asarray(self.encode(texts), dtype=np.float64))
+            self._cache[idx] = np.vstack(vecs)
+        return self._cache[idx]
+
+    def best(self, ref: np.ndarray, idx: tuple[int, ...]) -> float:
+        return float((self.piece_vectors(idx) @ ref).max())
+
+
+def verify_beads(
+    beads: list[Bead],
+    ref_vecs: np.ndarray,
+    matcher: PieceMatcher,
+    scale: float,
+    pivot_matcher: PieceMatcher | None = None,
+    lengths: tuple[np.ndarray, np.ndarray, float] | None = None,
+) -> list[Bead]:
+    """Split unexpressed units out of merges, then re-attach gaps that a neighbour expresses
+    (on the reference side, and — given ``pivot_matcher`` — on the version's side too).
+    ``lengths`` = (reference unit lengths, version unit lengths, expected version/reference
+    ratio): a gap is only re-attached where the lengths agree that the neighbour holds it."""
+    out: list[Bead] = []
+    for bead in beads:
+        out.extend(_split_merge(bead, ref_vecs, matcher, scale))
+    out = _rescue_gaps(out, ref_vecs, matcher, scale, lengths)
+    if pivot_matcher is not None:
+        swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
+        out = _swap(_rescue_gaps(_swap(out), matcher.vecs, pivot_matcher, scale, swapped))
+    return out
+
+
+def _swap(beads: list[Bead]) -> list[Bead]:
+    """The same beads seen from the other side (so one rescue routine serves both)."""
+    return [Bead(b.b, b.a, b.score) for b in beads]
+
+
+def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float) -> list[Bead]:
+    if len(bead.a) < 2 or not bead.b:
+        return [bead]
+    group = matcher.group_vector(bead.b)
+
+    def unexpressed(k: int) -> bool:
+        if float(ref_vecs[k] @ group) / scale >= TRUSTED:
+            return False
+        return matcher.best(ref_vecs[k], bead.b) / scale < EXPRESSED
+
+    # Only the ends can leave a merge, so the remaining units stay consecutive.
+    kept = list(bead.a)
+    head: list[int] = []
+    tail: list[int] = []
+    while len(kept) > 1 and unexpressed(kept[-1]):
+        tail.insert(0, kept.pop())
+    while len(kept) > 1 and unexpressed(kept[0]):
+        head.append(kept.pop(0))
+    if not head and not tail:
+        return [bead]
+    score = float(_group(ref_vecs, kept) @ group) / scale
+    return (
+        [Bead((k,), (), float("nan")) for k in head]
+        + [Bead(tuple(kept), bead.b, score)]
+        + [Bead((k,), (), float("nan")) for k in tail]
+    )
+
+
+# How much worse (in |log length ratio|) the neighbour may fit with the gap added to it.
+LENGTH_SLACK = 0.15
+
+
+def _lengths_agree(a: tuple[int, ...], k: int, b: tuple[int, ...], lengths) -> bool:
+    if lengths is None:
+        return True
+    ref_lens, x_lens, ratio = lengths
+    xb = float(sum(x_lens[j] for j in b))
+    without = abs(np.log(max(xb, 1.0) / (ratio * max(float(sum(ref_lens[i] for i in a)), 1.0))))
+    with_k = abs(np.log(max(xb, 1.0) / (ratio * max(float(sum(ref_lens[i] for i in a)) + float(ref_lens[k]), 1.0))))
+    return with_k <= without + LENGTH_SLACK
+
+
+def _rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
+                 lengths=None) -> list[Bead]:
+    beads = list(beads)
+    changed = True
+    while changed:  # a rescued gap can make its neighbouring gap adjacent to a match
+        changed = False
+        for n, bead in enumerate(beads):
+            if not bead.a or bead.b:
+                continue
+            k = bead.a[0]
+            for m in (n - 1, n + 1):
+                if not (0 <= m < len(beads)) or not beads[m].a or not beads[m].b:
+                    continue
+                nb = beads[m]
+                if not _lengths_agree(nb.a, k, nb.b, lengths):
+                    continue  # the neighbour is already fully explained by its own match
+                if matcher.best(ref_vecs[k], nb.b) / scale < EXPRESSED:
+                    continue
+                a = tuple(sorted(nb.a + bead.a))
+                score = float(_group(ref_vecs, a) @ matcher.group_vector(nb.b)) / scale
+                beads[m] = Bead(a, nb.b, score)
+                del beads[n]
+                changed = True
+                break
+            if changed:
+                break
+    return beads
+
+
+def _group(vecs: np.ndarray, idx) -> np.ndarray:
+    v = vecs[list(idx)].sum(axis=0)
+    return v / (np.linalg.norm(v) or 1.0)

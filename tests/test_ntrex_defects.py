@@ -9,17 +9,29 @@ from .conftest import LANGS, ntrex_documents, paragraphs_of, render_texts
 
 DOCS = ntrex_documents()
 
-# Cases the current checker gets wrong (measured 2026-11-28, see the closing note).
-# All involve a translator who joined or split sentences differently (or an unbalanced « in
-# NTREX's French) so that a sentence's content sits inside a neighbour's segment. Strict: a
-# fix makes them fail loudly so the entry is removed, and they never count as passing.
+# Cases the checker gets wrong today (measured 2026-11-28; see the closing note).
+# Strict: a fix makes them fail loudly so the entry is removed; they never count as passing.
+# What they have in common: a translator (or NTREX) joined or split sentences differently,
+# so content sits inside a neighbour's segment —
+# - bbc.381790-ja: Japanese line 1 already carries most of line 2, so deleting line 2
+#   leaves little to miss; nothing is reported.
+# - nytimes.184853-ko: Korean splits "아담 씨가 말했다." off the quote before; with the next
+#   sentence deleted, that remnant takes its slot: reported as PC105 (an error, right
+#   paragraph) rather than as missing.
+# - nytimes.184853 clean / fr split: NTREX's French opens a « that it never closes, so two
+#   sentences are one segment and the second looks missing (PC102).
+# - truncated-sentence cases: PC104 is tuned for few false alarms (cut-to-half found in
+#   about half of the cases on held-out NTREX documents); these three cuts stay below it.
+# - guardian.221754-ko split: splitting a paragraph shifts a PC104 judgement (a warning).
 KNOWN_GAPS = {
     "test_deleted_sentence_is_found[bbc.381790-ja]",
+    "test_truncated_sentence_is_found[bbc.381790-ko]",
+    "test_truncated_sentence_is_found[bbc.381790-zh]",
     "test_clean_documents_have_no_errors[nytimes.184853]",
     "test_deleted_sentence_is_found[nytimes.184853-ko]",
-    "test_split_or_merged_paragraphs_are_not_reported[nytimes.184853-ko]",
     "test_split_or_merged_paragraphs_are_not_reported[nytimes.184853-fr]",
-    "test_deleted_paragraph_is_found[guardian.221754-fr]",
+    "test_truncated_sentence_is_found[guardian.221754-zh]",
+    "test_split_or_merged_paragraphs_are_not_reported[guardian.221754-ko]",
 }
 
 

@@ -85,8 +85,25 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="no progress bar; text report without its header")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
     check.add_argument("--cache-dir", metavar="DIR", help="embedding cache directory")
+    check.add_argument(
+        "--threads", type=int, default=None, metavar="N",
+        help="CPU threads for the bundled model (default: 2; use 1 on a busy machine)",
+    )
     check.add_argument("--version", action="version", version=version)
+    sub.add_parser(
+        "rules",
+        help="list the checks with their ids, severities and what they find",
+        description="List every rule: stable id, name, kind, default severity and what it finds.",
+    )
     return parser
+
+
+def _run_rules() -> int:
+    from .checks import all_rules
+
+    for rule in all_rules():
+        _write_stdout(f"{rule.id}  {rule.name}  [{rule.kind}, {rule.severity}]\n    {rule.doc}\n")
+    return 0
 
 
 class ProgressBar:
@@ -213,6 +230,7 @@ def _run_check(args: argparse.Namespace) -> int:
             cache=not args.no_cache,
             cache_dir=args.cache_dir,
             progress=progress,
+            **({"threads": args.threads} if args.threads else {}),
         )
     finally:
         progress.close()
@@ -258,6 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exc.code if isinstance(exc.code, int) else 0
         if args.command is None:
             raise UsageError(f"no command given; try '{PROG} check INPUT...' (see '{PROG} --help')")
+        if args.command == "rules":
+            return _run_rules()
+        if args.threads is not None and args.threads < 1:
+            raise UsageError("--threads must be at least 1")
         return _run_check(args)
     except InputError as exc:  # UsageError included
         return _fail(str(exc) or type(exc).__name__)

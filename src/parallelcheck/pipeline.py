@@ -49,6 +49,7 @@ def check_documents(
     cache: bool = True,
     cache_dir: str | Path | None = None,
     progress: Progress | None = None,
+    threads: int = 2,
 ) -> Report:
     """Check loaded documents against each other and return the report."""
     import numpy as np
@@ -66,7 +67,7 @@ def check_documents(
 
     segmented = [segment_document(d) for d in docs]
     if embedder is None:
-        embedder = get_embedder(model, cache=cache, cache_dir=cache_dir)
+        embedder = get_embedder(model, cache=cache, cache_dir=cache_dir, threads=threads)
 
     texts = [s.text for d in segmented for s in d.segments]
     vectors_all = _encode(embedder, texts, progress)

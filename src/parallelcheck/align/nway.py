@@ -180,6 +180,22 @@ def align_documents(
         )
         calibration[lang] = PairCalibration(p_scale, 0.0, ratio)
 
+    if len(para_beads) >= 2:
+        # Paragraphs too are matched against the consensus of the other versions: in a
+        # news story neighbouring paragraphs share their topic, and one pair's similarity
+        # alone can put a gap one paragraph off.
+        for d in docs:
+            lang = d.language
+            if lang == pivot:
+                continue
+            ref = _consensus_vectors(pivot, lang, para_vecs, [para_beads], len(pdoc.paragraphs))
+            c = calibration[lang]
+            scale = typical_similarity(_best_match_sims(ref, para_vecs[lang]))
+            para_beads[lang] = align_pair(
+                ref, para_vecs[lang], para_lens[pivot], para_lens[lang],
+                scale=scale, length_ratio=c.length_ratio, params=params,
+            )
+
     rows = _merge_rows(pivot, languages, len(pdoc.paragraphs), para_beads)
     alignment = Alignment(languages, tuple(rows))
 

@@ -33,6 +33,7 @@ Encode = Callable[[Sequence[str]], np.ndarray]
 TRUSTED = 0.75
 # Normalised similarity of the best piece at or above which a unit counts as expressed.
 EXPRESSED = 0.72
+UNRELATED = 0.3  # normalised similarity under which a 1-1 match is no match at all
 MAX_WINDOW = 3  # clauses per piece
 MAX_PIECES = 40  # per group, to bound the cost on very long segments
 
@@ -117,7 +118,16 @@ def verify_beads(
     ratio): a gap is only re-attached where the lengths agree that the neighbour holds it."""
     out: list[Bead] = []
     for bead in beads:
-        out.extend(_split_merge(bead, ref_vecs, matcher, scale))
+        if len(bead.a) == 1 and len(bead.b) == 1 and bead.score < UNRELATED:
+            # Unrelated texts side by side: often one side's sentence was dropped and the
+            # other's is a piece the translator split off a neighbour. Let the rescues decide;
+            # what neither claims stays a gap beside an insertion (reported as a replacement).
+            out.extend((Bead(bead.a, (), float("nan")), Bead((), bead.b, float("nan"))))
+        else:
+            out.extend(_split_merge(bead, ref_vecs, matcher, scale))
+    if pivot_matcher is not None:
+        # The version may hold content the reference lacks, merged into a neighbour's bead.
+        out = _swap([b for bead in _swap(out) for b in _split_merge(bead, matcher.vecs, pivot_matcher, scale)])
     out = _rescue_gaps(out, ref_vecs, matcher, scale, lengths)
     if pivot_matcher is not None:
         swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
@@ -162,14 +172,19 @@ def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale:
 LENGTH_SLACK = 0.15
 
 
-def _lengths_agree(a: tuple[int, ...], k: int, b: tuple[int, ...], lengths) -> bool:
+
+
+def _length_gain(a: tuple[int, ...], k: int, b: tuple[int, ...], lengths) -> float:
+    """How much better (in |log length ratio|) the neighbour's text fits its units plus k
+    than its units alone; negative when adding k makes the fit worse."""
     if lengths is None:
-        return True
+        return 0.0
     ref_lens, x_lens, ratio = lengths
-    xb = float(sum(x_lens[j] for j in b))
-    without = abs(np.log(max(xb, 1.0) / (ratio * max(float(sum(ref_lens[i] for i in a)), 1.0))))
-    with_k = abs(np.log(max(xb, 1.0) / (ratio * max(float(sum(ref_lens[i] for i in a)) + float(ref_lens[k]), 1.0))))
-    return with_k <= without + LENGTH_SLACK
+    xb = max(float(sum(x_lens[j] for j in b)), 1.0)
+    la = float(sum(ref_lens[i] for i in a))
+    without = abs(np.log(xb / (ratio * max(la, 1.0))))
+    with_k = abs(np.log(xb / (ratio * max(la + float(ref_lens[k]), 1.0))))
+    return without - with_k
 
 
 def _rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
@@ -186,7 +201,8 @@ def _rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher,
                 if not (0 <= m < len(beads)) or not beads[m].a or not beads[m].b:
                     continue
                 nb = beads[m]
-                if not _lengths_agree(nb.a, k, nb.b, lengths):
+                gain = _length_gain(nb.a, k, nb.b, lengths)
+                if gain < -LENGTH_SLACK:
                     continue  # the neighbour is already fully explained by its own match
                 if matcher.best(ref_vecs[k], nb.b) / scale < EXPRESSED:
                     continue

@@ -34,8 +34,8 @@ TRUNCATED = Rule(
 )
 RULES = (TRUNCATED,)
 
-MAX_RELATIVE_LENGTH = 0.65  # shorter than this share of the others' length: a candidate
-MIN_PART_GAIN = 0.0  # ... and matching a part of the others better than their whole
+MAX_RELATIVE_LENGTH = 0.6  # shorter than this share of the others' length: a candidate
+MIN_PART_GAIN = 0.01  # ... and matching a part of the others better than their whole
 ERROR_RELATIVE_LENGTH = 0.5  # half or less, with a clear part-match gain: an error
 ERROR_PART_GAIN = 0.02
 # Naming the lost clauses: a clause is lost when this version covers it at less than

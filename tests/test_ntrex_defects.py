@@ -79,7 +79,7 @@ def test_deleted_sentence_is_found(doc, lang):
 def test_deleted_paragraph_is_found(doc, lang):
     d, clean = doc
     paras = _versions(d)
-    ref = paras[lang].pop(2)
+    paras[lang].pop(2)
     found = _new(_check(paras), clean)
     hits = [f for f in found if f.language == lang and f.kind == "missing" and f.severity == "error"]
     assert hits and hits[0].location.paragraph in (1, 2), found

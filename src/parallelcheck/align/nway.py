@@ -160,10 +160,10 @@ def align_documents(
     pdoc = by_lang[pivot]
     para_vecs = {d.language: paragraph_vectors(d, seg_vecs[d.language]) for d in docs}
     para_lens = {
-        d.language: np.array([_content_len(p.text) for p in d.paragraphs], dtype=float) for d in docs
+        d.language: np.array([content_length(p.text) for p in d.paragraphs], dtype=float) for d in docs
     }
     seg_lens = {
-        d.language: np.array([_content_len(s.text) for s in d.segments], dtype=float) for d in docs
+        d.language: np.array([content_length(s.text) for s in d.segments], dtype=float) for d in docs
     }
 
     calibration: dict[str, PairCalibration] = {}
@@ -250,8 +250,9 @@ def align_documents(
     return DocumentAlignment(pivot, languages, alignment, segment_beads, calibration)
 
 
-def _content_len(text: str) -> int:
-    """Length without whitespace: spacing conventions differ between scripts."""
+def content_length(text: str) -> int:
+    """Length without whitespace (spacing conventions differ between scripts); the unit of
+    every length ratio."""
     return sum(1 for ch in text if not ch.isspace())
 
 

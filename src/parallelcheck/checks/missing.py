@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Finding
+from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
 MISSING_PARAGRAPH = Rule(
@@ -75,19 +75,13 @@ def _paragraph_gaps(ctx: CheckContext) -> Iterator[Finding]:
             yield MISSING_PARAGRAPH.finding(
                 language=lang,
                 location=ctx.paragraph_location(lang, para),
-                reference=ctx.docs[ref_lang] and _para_reference(ctx, ref_lang, ref_paras, ref_text),
+                reference=Reference(ref_lang, ref_paras[0], ref_text),
                 score=None,
                 message=(
                     f"{what} present in {len(have)} of {len(ctx.languages)} versions is missing here "
                     f"({where} this paragraph): {ref_lang} ¶{ref_paras[0]} «{shorten(ref_text)}»"
                 ),
             )
-
-
-def _para_reference(ctx: CheckContext, lang: str, paras: tuple[int, ...], text: str):
-    from ..model import Reference
-
-    return Reference(lang, paras[0], text)
 
 
 def _segment_gaps(ctx: CheckContext) -> Iterator[Finding]:

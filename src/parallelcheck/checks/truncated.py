@@ -22,7 +22,7 @@ from statistics import median
 
 import numpy as np
 
-from ..align.nway import _content_len
+from ..align.nway import content_length
 from ..align.verify import clause_spans
 from ..model import Finding
 from .base import CheckContext, Rule, shorten
@@ -90,8 +90,8 @@ def _relative_lengths(ctx: CheckContext, beads) -> dict[str, float]:
     psegs = ctx.segments[ctx.pivot]
     ratio = {}
     for lang, bead in beads.items():
-        plen = sum(_content_len(psegs[i].text) for i in bead.a)
-        xlen = sum(_content_len(ctx.segments[lang][j].text) for j in bead.b)
+        plen = sum(content_length(psegs[i].text) for i in bead.a)
+        xlen = sum(content_length(ctx.segments[lang][j].text) for j in bead.b)
         ratio[lang] = xlen / (ctx.alignment.calibration[lang].length_ratio * max(plen, 1))
     if len(ratio) < 2:
         return ratio

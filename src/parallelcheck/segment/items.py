@@ -10,6 +10,8 @@ import bisect
 import re
 from typing import Callable
 
+from .sentences import trim_span as _trim
+
 Piece = tuple[str, int, int]  # (kind, start, end)
 SentenceSplitter = Callable[[str], "list[tuple[int, int]]"]
 
@@ -49,12 +51,6 @@ _TERMINAL = tuple(".!?。！？…」』”’）)\"'»")
 _CIRCLED_ONE = ord("①")
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 # ---------------------------------------------------------------- inline lists

@@ -211,7 +211,8 @@ def _keep_cut(
     return True
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past surrounding whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -240,8 +241,8 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
     cur_start = 0
     for i in range(1, len(bounds) - 1):
         cut = bounds[i]
-        ls, le = _trim(text, cur_start, cut)
-        rs, re_ = _trim(text, cut, bounds[i + 1])
+        ls, le = trim_span(text, cur_start, cut)
+        rs, re_ = trim_span(text, cut, bounds[i + 1])
         spaced = rs > le
         # Only the tail of the sentence so far matters; slicing all of it would make
         # long runs of rejected breaks quadratic.
@@ -251,7 +252,7 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
             if le > ls:
                 out.append((ls, le))
             cur_start = cut
-    ls, le = _trim(text, cur_start, len(text))
+    ls, le = trim_span(text, cur_start, len(text))
     if le > ls:
         out.append((ls, le))
     return out

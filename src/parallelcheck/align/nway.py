@@ -100,19 +100,23 @@ def _merge_rows(
     cells: list[dict[str, list[int]]] = [{lang: [] for lang in languages} for _ in ranges]
     inserts: dict[int, dict[str, list[int]]] = {}
     for lang, blist in beads.items():
+        # the row of the next bead that has pivot units, for each position
+        next_row: list[int | None] = [None] * len(blist)
+        upcoming = None
+        for n in range(len(blist) - 1, -1, -1):
+            next_row[n] = upcoming
+            if blist[n].a:
+                upcoming = row_of[blist[n].a[0]]
         last_row = -1
-        for b in blist:
+        for n, b in enumerate(blist):
             if b.a:
-                r = row_of[b.a[0]]
-                cells[r][lang].extend(b.b)
-                last_row = r
+                last_row = row_of[b.a[0]]
+                cells[last_row][lang].extend(b.b)
+            elif last_row >= 0 and next_row[n] == last_row:
+                # between two pivot units of one row (another version merged them): stays there
+                cells[last_row][lang].extend(b.b)
             else:
-                # an insertion inside a multi-unit pivot row stays in that row
-                r = last_row
-                if r >= 0 and r + 1 < len(ranges) + 1 and _inside_row(r, ranges, blist, b):
-                    cells[r][lang].extend(b.b)
-                else:
-                    inserts.setdefault(r, {}).setdefault(lang, []).extend(b.b)
+                inserts.setdefault(last_row, {}).setdefault(lang, []).extend(b.b)
 
     rows: list[AlignedRow] = []
 
@@ -132,17 +136,6 @@ def _merge_rows(
         rows.append(AlignedRow(tuple(row_cells)))
         emit_inserts(r)
     return rows
-
-
-def _inside_row(r: int, ranges: list[tuple[int, int]], blist: list[Bead], bead: Bead) -> bool:
-    """True when an insertion bead sits between two pivot units of the same row (possible
-    when another version merged those units)."""
-    pos = blist.index(bead)
-    nxt = next((b for b in blist[pos + 1 :] if b.a), None)
-    if nxt is None:
-        return False
-    lo, hi = ranges[r]
-    return lo <= nxt.a[0] < hi
 
 
 def align_documents(

@@ -51,12 +51,6 @@ class Bead:
     score: float  # normalised similarity of the two groups (nan for gaps)
 
 
-def _group_vec(vecs: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    v = vecs[lo:hi].sum(axis=0)
-    n = float(np.linalg.norm(v))
-    return v / n if n > 0 else v
-
-
 def align_pair(
     a_vecs: np.ndarray,
     b_vecs: np.ndarray,

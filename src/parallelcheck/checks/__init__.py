@@ -20,9 +20,25 @@ def run_checks(docs, vectors, alignment, encode=None):
     from .base import CheckContext
 
     ctx = CheckContext(docs, vectors, alignment, encode)
-    findings = [f for check in CHECKS for f in check.run(ctx)]
+    findings = _one_finding_per_defect([f for check in CHECKS for f in check.run(ctx)])
     severity_order = {"error": 0, "warning": 1, "info": 2}
     order = {lang: i for i, lang in enumerate(ctx.languages)}
     # De-duplicate (two rules may see the same defect) and sort deterministically.
     unique = {(f.rule, f.language, f.location.start, f.location.end, f.message): f for f in findings}
     return sorted(unique.values(), key=lambda f: (order[f.language], f.location.start, severity_order[f.severity], f.sort_key()))
+
+
+def _one_finding_per_defect(findings):
+    """Text left untranslated also fails to match its counterparts, so drift, truncation and
+    missing-content rules fire on it too; the untranslated finding says it all."""
+    untranslated = [f for f in findings if f.kind == "untranslated"]
+    if not untranslated:
+        return findings
+
+    def covered(f) -> bool:
+        return any(
+            u.language == f.language and u.location.start <= f.location.end and f.location.start <= u.location.end
+            for u in untranslated
+        )
+
+    return [f for f in findings if f.kind == "untranslated" or not covered(f)]

@@ -9,7 +9,7 @@ from .base import CheckContext, Rule, shorten
 from .missing import MISSING_SENTENCE
 
 ADDED = Rule(
-    "PC107", "added-content", "added", "warning",
+    "PC107", "added-content", "added", "info",
     "A version has a sentence or paragraph that none of the others has: an addition, or text "
     "pasted in the wrong place.",
 )

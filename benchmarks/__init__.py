@@ -1,0 +1,1 @@
+"""Benchmarks: slow measurements kept out of the test suite (see the README)."""

@@ -176,18 +176,20 @@ def align_documents(
     if len(para_beads) >= 2:
         # Paragraphs too are matched against the consensus of the other versions: in a
         # news story neighbouring paragraphs share their topic, and one pair's similarity
-        # alone can put a gap one paragraph off.
-        for d in docs:
-            lang = d.language
-            if lang == pivot:
-                continue
-            ref = _consensus_vectors(pivot, lang, para_vecs, [para_beads], len(pdoc.paragraphs))
+        # alone can put a gap one paragraph off. (All consensus vectors come from the first
+        # pass, so the result doesn't depend on the order of the versions.)
+        refs = {
+            lang: _consensus_vectors(pivot, lang, para_vecs, [para_beads], len(pdoc.paragraphs))
+            for lang in para_beads
+        }
+        for lang, ref in refs.items():
             c = calibration[lang]
             scale = typical_similarity(_best_match_sims(ref, para_vecs[lang]))
             para_beads[lang] = align_pair(
                 ref, para_vecs[lang], para_lens[pivot], para_lens[lang],
                 scale=scale, length_ratio=c.length_ratio, params=params,
             )
+            calibration[lang] = PairCalibration(scale, c.segment_scale, c.length_ratio)
 
     rows = _merge_rows(pivot, languages, len(pdoc.paragraphs), para_beads)
     alignment = Alignment(languages, tuple(rows))

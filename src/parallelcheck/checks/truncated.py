@@ -5,6 +5,8 @@ that a loose but complete translation stays quiet:
 
 - it is much shorter than its counterparts (each pair against its usual length ratio, then
   against the median of the other versions);
+- that shortfall is far outside what this version does elsewhere in the document (a loose
+  translation is short everywhere; a cut stands out);
 - it matches a *part* of the other versions' sentences (a clause or a run of clauses)
   better than their whole sentence — what a cut-off sentence does and a complete one
   does not.
@@ -34,7 +36,10 @@ TRUNCATED = Rule(
 )
 RULES = (TRUNCATED,)
 
-MAX_RELATIVE_LENGTH = 0.6  # shorter than this share of the others' length: a candidate
+MAX_RELATIVE_LENGTH = 0.6  # shorter than this share of the others' length: a candidate,
+MAX_Z = -3.0  # ... far below this language's own usual relative length in the document
+MIN_SPREAD = 0.12  # (floor for the spread of log relative length)
+MIN_SENTENCES_FOR_SPREAD = 4
 MIN_PART_GAIN = 0.01  # ... and matching a part of the others better than their whole
 # Naming the lost clauses: a clause is lost when this version covers it at less than
 # LOST_RATIO of the other versions' median coverage.
@@ -45,7 +50,11 @@ MIN_CLAUSE_CHARS = 8
 def run(ctx: CheckContext) -> Iterator[Finding]:
     pivot = ctx.pivot
     psegs = ctx.segments[pivot]
-    reported: set[tuple[str, tuple[int, ...]]] = set()
+    # First pass: every sentence's relative length, so each language can be judged against
+    # its own spread in this document (a loose translation is short everywhere; a cut
+    # stands out).
+    table: list[tuple[int, dict, dict[str, float]]] = []
+    spread: dict[str, list[float]] = {}
     for k in range(len(psegs)):
         beads = {
             lang: ctx.pivot_beads[lang][k]
@@ -55,14 +64,30 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         if not beads:
             continue
         relative = _relative_lengths(ctx, beads)
+        table.append((k, beads, relative))
+        for lang, r in relative.items():
+            spread.setdefault(lang, []).append(float(np.log(max(r, 1e-3))))
+    logs = {lang: np.asarray(v) for lang, v in spread.items()}
+
+    reported: set[tuple[str, tuple[int, ...]]] = set()
+    for k, beads, relative in table:
         for lang, bead in beads.items():
-            if relative[lang] >= MAX_RELATIVE_LENGTH or (lang, bead.b) in reported:
+            r = relative[lang]
+            if r >= MAX_RELATIVE_LENGTH or (lang, bead.b) in reported:
                 continue
-            gain = _part_gain(ctx, lang, bead, beads)
-            if gain <= MIN_PART_GAIN or _moved_to_neighbour(ctx, lang, bead):
+            if len(logs[lang]) >= MIN_SENTENCES_FOR_SPREAD and _z_score(logs[lang], float(np.log(max(r, 1e-3)))) > MAX_Z:
+                continue
+            if _part_gain(ctx, lang, bead, beads) <= MIN_PART_GAIN or _moved_to_neighbour(ctx, lang, bead):
                 continue
             reported.add((lang, bead.b))
-            yield _finding(ctx, k, lang, bead, beads, relative[lang])
+            yield _finding(ctx, k, lang, bead, beads, r)
+
+
+def _z_score(values: np.ndarray, x: float) -> float:
+    """Standard deviations between ``x`` and the median of the *other* values (the sentence
+    under test must not widen the spread it is judged by: documents are short)."""
+    rest = np.delete(values, int(np.argmin(np.abs(values - x))))
+    return (x - float(np.median(rest))) / max(float(np.std(rest)), MIN_SPREAD)
 
 
 def _part_gain(ctx: CheckContext, lang: str, bead, beads) -> float:

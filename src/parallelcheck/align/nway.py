@@ -19,7 +19,7 @@ import numpy as np
 
 from ..model import AlignedRow, Alignment, SegmentedDocument
 from .pairwise import Bead, PairParams, align_pair, typical_similarity
-from .verify import Encode, PieceMatcher, verify_beads
+from .verify import Encode, PieceMatcher, unit_sum, verify_beads
 
 
 @dataclass(frozen=True)
@@ -293,8 +293,7 @@ def _consensus_vectors(pivot, lang, seg_vecs, beads, n_pivot):
             for b in blist:
                 if not b.a or not b.b:
                     continue
-                g = seg_vecs[other][list(b.b)].sum(axis=0)
-                g = g / (np.linalg.norm(g) or 1.0)
+                g = unit_sum(seg_vecs[other], b.b)
                 for i in b.a:
                     acc[i] += g
     return _unit_vectors(acc)

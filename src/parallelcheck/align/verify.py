@@ -77,6 +77,12 @@ def pieces(text: str) -> list[str]:
     return list(dict.fromkeys(p for p in out if p))[:MAX_PIECES]
 
 
+def unit_sum(vecs: np.ndarray, idx) -> np.ndarray:
+    """The vector of a group of units: their vectors summed and L2-normalised."""
+    v = vecs[list(idx)].sum(axis=0)
+    return v / (np.linalg.norm(v) or 1.0)
+
+
 class PieceMatcher:
     """Best similarity between a reference vector and the pieces of a version's segments."""
 
@@ -87,8 +93,7 @@ class PieceMatcher:
         self._cache: dict[tuple[int, ...], np.ndarray] = {}
 
     def group_vector(self, idx: tuple[int, ...]) -> np.ndarray:
-        v = self.vecs[list(idx)].sum(axis=0)
-        return v / (np.linalg.norm(v) or 1.0)
+        return unit_sum(self.vecs, idx)
 
     def piece_vectors(self, idx: tuple[int, ...]) -> np.ndarray:
         if idx not in self._cache:
@@ -160,7 +165,7 @@ def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale:
         head.append(kept.pop(0))
     if not head and not tail:
         return [bead]
-    score = float(_group(ref_vecs, kept) @ group) / scale
+    score = float(unit_sum(ref_vecs, kept) @ group) / scale
     return (
         [Bead((k,), (), float("nan")) for k in head]
         + [Bead(tuple(kept), bead.b, score)]
@@ -207,7 +212,7 @@ def _rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher,
                 if matcher.best(ref_vecs[k], nb.b) / scale < EXPRESSED:
                     continue
                 a = tuple(sorted(nb.a + bead.a))
-                score = float(_group(ref_vecs, a) @ matcher.group_vector(nb.b)) / scale
+                score = float(unit_sum(ref_vecs, a) @ matcher.group_vector(nb.b)) / scale
                 beads[m] = Bead(a, nb.b, score)
                 del beads[n]
                 changed = True
@@ -215,8 +220,3 @@ def _rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher,
             if changed:
                 break
     return beads
-
-
-def _group(vecs: np.ndarray, idx) -> np.ndarray:
-    v = vecs[list(idx)].sum(axis=0)
-    return v / (np.linalg.norm(v) or 1.0)

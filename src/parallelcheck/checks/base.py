@@ -14,6 +14,7 @@ import numpy as np
 from ..align.nway import DocumentAlignment
 from ..align.pairwise import Bead
 from ..model import Finding, Location, Reference, SegmentedDocument, Severity
+from ..report.common import shorten as _shorten
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,8 @@ class CheckContext:
                         out[lang][i] = b
         return out
 
-    def group_vector(self, lang: str, indices: tuple[int, ...] | list[int]) -> np.ndarray:
-        v = self.vectors[lang][list(indices)].sum(axis=0)
-        n = float(np.linalg.norm(v))
-        return v / n if n else v
-
     def similarity(self, lang_a: str, a: tuple[int, ...], lang_b: str, b: tuple[int, ...]) -> float:
-        return float(self.group_vector(lang_a, a) @ self.group_vector(lang_b, b))
+        return float(self.matchers[lang_a].group_vector(a) @ self.matchers[lang_b].group_vector(b))
 
     def scale(self, lang_a: str, lang_b: str) -> float:
         """Typical similarity of good segment matches between two languages in this document."""
@@ -142,5 +138,5 @@ class CheckContext:
 
 
 def shorten(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """Quotes in messages are shorter than the report's reference lines."""
+    return _shorten(text, limit)

@@ -103,10 +103,14 @@ def _segment_gaps(ctx: CheckContext) -> Iterator[Finding]:
                     run_start = None
 
 
+def _support(ctx: CheckContext, k: int) -> int:
+    """How many versions (the pivot included) have pivot segment k."""
+    return 1 + sum(1 for other in ctx.others if ctx.pivot_beads[other].get(k) is not None and ctx.pivot_beads[other][k].b)
+
+
 def _supported(ctx: CheckContext, lang: str, k: int) -> bool:
-    """Do at least half of the versions (pivot included) have pivot segment k?"""
-    have = 1 + sum(1 for other in ctx.others if other != lang and ctx.pivot_beads[other].get(k) is not None and ctx.pivot_beads[other][k].b)
-    return have >= _majority(ctx)
+    """Do at least half of the versions have pivot segment k? (``lang`` lacks it.)"""
+    return _support(ctx, k) >= _majority(ctx)
 
 
 def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> Finding:
@@ -142,7 +146,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     items = [i for i in missing if psegs[i].kind == "item"]
     ref_text = " ".join(psegs[i].text for i in missing)
     reference = ctx.reference(pivot, missing, ref_text)
-    have = sum(1 for other in ctx.others if ctx.pivot_beads[other].get(missing[0]) and ctx.pivot_beads[other][missing[0]].b) + 1
+    have = _support(ctx, missing[0])
     if items and len(items) == len(missing):
         total = _list_size(ctx, pivot, missing[0])
         quoted = " ".join(f"«{shorten(psegs[i].text, 60)}»" for i in missing)

@@ -66,6 +66,8 @@ def check_documents(
     docs.sort(key=lambda d: d.language != pivot)
 
     segmented = [segment_document(d) for d in docs]
+    if progress:
+        progress("segment", len(docs), len(docs))
     if embedder is None:
         embedder = get_embedder(model, cache=cache, cache_dir=cache_dir, threads=threads)
 
@@ -83,7 +85,11 @@ def check_documents(
     alignment = align_documents(segmented, vectors, pivot, encode=embedder.encode)
     if progress:
         progress("align", 1, 1)
+    if progress:
+        progress("check", 0, 1)
     findings = run_checks(segmented, vectors, alignment, encode=embedder.encode)
+    if progress:
+        progress("check", 1, 1)
 
     return Report(
         tool_version=__version__,

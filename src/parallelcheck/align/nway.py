@@ -22,6 +22,11 @@ from .pairwise import Bead, PairParams, align_pair, typical_similarity
 from .verify import Encode, PieceMatcher, unit_sum, verify_beads
 
 
+# Paragraphs: no gap cost. A dropped paragraph must stay a gap (there is no second look at
+# paragraph level that would split it out of a merge), and translators rarely merge them.
+PARAGRAPH_PARAMS = PairParams(gap_cost=0.0, length_weight=0.35)
+
+
 @dataclass(frozen=True)
 class PairCalibration:
     """What good matches between the pivot and one version look like in this document."""
@@ -42,6 +47,12 @@ class DocumentAlignment:
     # segments in the row (indices are global segment indices of each document)
     segment_beads: list[dict[str, list[Bead]]] = field(default_factory=list)
     calibration: dict[str, PairCalibration] = field(default_factory=dict)
+    # The same before verification: which segments correspond, as the DP passes see it.
+    # verify_beads then asks a different question — is each unit's content really
+    # expressed? — and takes units that aren't out of their merges (what the checks need).
+    # A gold alignment (benchmarks/align.py) grades this one: it pairs sentences that
+    # correspond even when one renders the other poorly.
+    aligned_beads: list[dict[str, list[Bead]]] = field(default_factory=list)
 
 
 def _unit_vectors(vecs: np.ndarray) -> np.ndarray:
@@ -144,6 +155,7 @@ def align_documents(
     pivot: str,
     params: PairParams = PairParams(),
     encode: Encode | None = None,
+    paragraph_params: PairParams = PARAGRAPH_PARAMS,
 ) -> DocumentAlignment:
     """Align all versions jointly (see module docstring). ``seg_vecs[lang]`` holds one
     L2-normalised vector per segment of that document, in document order. ``encode`` (the
@@ -169,7 +181,7 @@ def align_documents(
         p_scale = typical_similarity(_best_match_sims(para_vecs[pivot], para_vecs[lang]))
         para_beads[lang] = align_pair(
             para_vecs[pivot], para_vecs[lang], para_lens[pivot], para_lens[lang],
-            scale=p_scale, length_ratio=ratio, params=params,
+            scale=p_scale, length_ratio=ratio, params=paragraph_params,
         )
         calibration[lang] = PairCalibration(p_scale, 0.0, ratio)
 
@@ -187,7 +199,7 @@ def align_documents(
             scale = typical_similarity(_best_match_sims(ref, para_vecs[lang]))
             para_beads[lang] = align_pair(
                 ref, para_vecs[lang], para_lens[pivot], para_lens[lang],
-                scale=scale, length_ratio=c.length_ratio, params=params,
+                scale=scale, length_ratio=c.length_ratio, params=paragraph_params,
             )
             calibration[lang] = PairCalibration(scale, c.segment_scale, c.length_ratio)
 
@@ -232,6 +244,7 @@ def align_documents(
         consensus = {lang: seg_vecs[pivot] for lang in para_beads}
         segment_beads = first
 
+    aligned = [dict(row) for row in segment_beads]  # the aligner's answer, before the second look
     pivot_matcher = PieceMatcher(pdoc, seg_vecs[pivot], encode)
     for lang in para_beads:
         matcher = PieceMatcher(by_lang[lang], seg_vecs[lang], encode)
@@ -242,13 +255,13 @@ def align_documents(
                 (seg_lens[pivot], seg_lens[lang], calibration[lang].length_ratio),
             )
 
-    return DocumentAlignment(pivot, languages, alignment, segment_beads, calibration)
+    return DocumentAlignment(pivot, languages, alignment, segment_beads, calibration, aligned)
 
 
 def content_length(text: str) -> int:
     """Length without whitespace (spacing conventions differ between scripts); the unit of
     every length ratio."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))  # str.split() drops exactly the isspace() characters
 
 
 def _segment_pass(pivot, others, row_segs, reference_vecs, seg_vecs, seg_lens, calibration, params):

@@ -36,9 +36,15 @@ BEADS: tuple[tuple[int, int], ...] = (
 )
 
 
+# Up to this many cells (when the band covers the whole table anyway) the DP runs cell by
+# cell in plain Python, which beats row-wise numpy on a paragraph's few sentences.
+FULL_TABLE_CELLS = 2500
+
+
 @dataclass(frozen=True)
 class PairParams:
     match_cost: float = 0.0  # subtracted per non-gap bead (tuned on NTREX: any positive cost turns loose translations into gap pairs)
+    gap_cost: float = 0.2  # subtracted per gap bead (1-0 or 0-1): makes a true merge beat "1-1 plus a gap"
     length_weight: float = 0.35  # weight of |log(length ratio / expected ratio)|
     band: int = 24  # half-width of the search band, in units, around the scaled diagonal
     max_merge_chars: int = 2000  # don't build groups longer than this (memory/time guard)
@@ -71,69 +77,149 @@ def align_pair(
         return [Bead((i,), (), float("nan")) for i in range(n)] + [
             Bead((), (j,), float("nan")) for j in range(m)
         ]
-    a_cum = np.concatenate([[0.0], np.cumsum(a_lens, dtype=float)])
-    b_cum = np.concatenate([[0.0], np.cumsum(b_lens, dtype=float)])
-    a_csum = np.vstack([np.zeros((1, a_vecs.shape[1]), dtype=np.float64), np.cumsum(a_vecs, axis=0, dtype=np.float64)])
-    b_csum = np.vstack([np.zeros((1, b_vecs.shape[1]), dtype=np.float64), np.cumsum(b_vecs, axis=0, dtype=np.float64)])
+    a_cum = np.concatenate([[0.0], np.cumsum(a_lens, dtype=np.float64)])
+    b_cum = np.concatenate([[0.0], np.cumsum(b_lens, dtype=np.float64)])
+    max_da = max(da for da, _ in BEADS)
+    max_db = max(db for _, db in BEADS)
+    a_groups = _unit_groups(a_vecs, max_da)
+    b_groups = _unit_groups(b_vecs, max_db)
     log_ratio = float(np.log(max(length_ratio, 1e-6)))
     band = max(params.band, 2 * max(k for bead in BEADS for k in bead))
+    if max(n, m) <= band and n * m <= FULL_TABLE_CELLS:
+        # The band covers the whole table: small problems (a paragraph's sentences) are
+        # faster cell by cell in plain Python, with every group similarity from one product.
+        return _align_full(a_groups, b_groups, a_cum, b_cum, scale, log_ratio, params)
 
-    def centre(i: int) -> int:
-        return int(round(i * m / n))
+    # Cells (i, j) with |j - i*m/n| <= band; row i stores columns lo[i]..hi[i].
+    centre = np.rint(np.arange(n + 1) * (m / n)).astype(np.int64)
+    lo = np.maximum(0, centre - band)
+    hi = np.minimum(m, centre + band)
+    lo[0], lo[n] = 0, min(lo[n], m)
+    hi[n] = m
+    score: list[np.ndarray] = []
+    back: list[np.ndarray] = []  # index into BEADS of the step that reached the cell, -1 none
+    gap_right = BEADS.index((0, 1))
+    steps = [(k, da, db) for k, (da, db) in enumerate(BEADS) if k != gap_right]
 
-    # Cells (i, j) with |j - centre(i)| <= band; stored row by row with an offset.
-    lo = [max(0, centre(i) - band) for i in range(n + 1)]
-    hi = [min(m, centre(i) + band) for i in range(n + 1)]
-    lo[n], hi[n] = min(lo[n], m), m  # the end cell must be reachable
-    lo[0] = 0
-    score = [np.full(hi[i] - lo[i] + 1, -np.inf) for i in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
-    score[0][0] = 0.0
-
-    def sim(i0: int, i1: int, j0: int, j1: int) -> float:
-        va = a_csum[i1] - a_csum[i0]
-        vb = b_csum[j1] - b_csum[j0]
-        na, nb = np.linalg.norm(va), np.linalg.norm(vb)
-        if na == 0 or nb == 0:
-            return 0.0
-        return float(va @ vb / (na * nb))
-
+    # The DP pulls: row i is computed from rows i-1..i-4 in whole-row numpy operations, so
+    # the Python-level work is O(n * beads) instead of O(n * band * beads).
     for i in range(n + 1):
-        for j in range(lo[i], hi[i] + 1):
-            here = score[i][j - lo[i]]
-            if here == -np.inf:
+        js = np.arange(lo[i], hi[i] + 1)
+        best = np.full(len(js), -np.inf)
+        arg = np.full(len(js), -1, dtype=np.int8)
+        if i == 0:
+            best[0] = 0.0
+        col = slice(int(lo[i]), int(hi[i]) + 1)
+        for k, da, db in steps:
+            pi = i - da
+            if pi < 0:
                 continue
-            for da, db in BEADS:
-                ni, nj = i + da, j + db
-                if ni > n or nj > m or nj < lo[ni] or nj > hi[ni]:
-                    continue
-                if da == 0 or db == 0:
-                    gain = 0.0
-                else:
-                    la, lb = a_cum[ni] - a_cum[i], b_cum[nj] - b_cum[j]
-                    if (da > 1 or db > 1) and max(la, lb) > params.max_merge_chars:
-                        continue
-                    s = sim(i, ni, j, nj) / scale
-                    pen = abs(np.log(max(lb, 1.0) / max(la, 1.0)) - log_ratio)
-                    gain = s - params.match_cost - params.length_weight * pen
-                cand = here + gain
-                k = nj - lo[ni]
-                if cand > score[ni][k]:
-                    score[ni][k] = cand
-                    back[ni][k] = (da, db)
+            pj = js - db
+            ok = (pj >= lo[pi]) & (pj <= hi[pi])
+            if not ok.any():
+                continue
+            prev = np.full(len(js), -np.inf)
+            prev[ok] = score[pi][pj[ok] - lo[pi]]
+            if db == 0:
+                cand = prev - params.gap_cost
+            else:
+                sims = b_groups[db - 1][col] @ a_groups[da - 1][i]
+                lb = b_cum[js] - b_cum[np.maximum(js - db, 0)]
+                la = float(a_cum[i] - a_cum[pi])
+                pen = np.abs(np.log(np.maximum(lb, 1.0) / max(la, 1.0)) - log_ratio)
+                cand = prev + sims / scale - params.match_cost - params.length_weight * pen
+                if da > 1 or db > 1:
+                    cand = np.where(np.maximum(lb, la) > params.max_merge_chars, -np.inf, cand)
+            better = cand > best
+            best = np.where(better, cand, best)
+            arg = np.where(better, k, arg)
+        # A gap on A's side (0, 1) comes from the cell to the left in the same row: a running
+        # maximum along the row (with the gap cost, of cells shifted by their column).
+        shifted = best + params.gap_cost * np.arange(len(best))
+        reach = np.maximum.accumulate(shifted)
+        left = reach > shifted
+        run = np.where(left, reach - params.gap_cost * np.arange(len(best)), best)
+        arg = np.where(left, gap_right, arg)
+        score.append(run)
+        back.append(arg)
 
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:
-        step = back[i][j - lo[i]]
-        assert step is not None, "alignment band lost the path"
-        da, db = step
+        if j - lo[i] < 0 or j - lo[i] >= len(back[i]) or back[i][j - lo[i]] < 0:
+            raise AssertionError("alignment band lost the path")
+        da, db = BEADS[back[i][j - lo[i]]]
         i0, j0 = i - da, j - db
-        s = sim(i0, i, j0, j) / scale if da and db else float("nan")
+        s = float(a_groups[da - 1][i] @ b_groups[db - 1][j]) / scale if da and db else float("nan")
         beads.append(Bead(tuple(range(i0, i)), tuple(range(j0, j)), s))
         i, j = i0, j0
     beads.reverse()
     return beads
+
+
+def _align_full(a_groups, b_groups, a_cum, b_cum, scale: float, log_ratio: float, params: PairParams) -> list[Bead]:
+    """The same DP over the full table, cell by cell (same pull order and tie-breaking as the
+    banded version, so both give the same beads)."""
+    n, m = len(a_cum) - 1, len(b_cum) - 1
+    sims = {(da, db): (a_groups[da - 1] @ b_groups[db - 1].T).tolist() for da, db in BEADS if da and db}
+    ac, bc = a_cum.tolist(), b_cum.tolist()
+    gap_right = BEADS.index((0, 1))
+    steps = [(k, da, db) for k, (da, db) in enumerate(BEADS) if k != gap_right]
+    lw, cost, gap, limit = params.length_weight, params.match_cost, params.gap_cost, params.max_merge_chars
+    neg = float("-inf")
+    score = [[neg] * (m + 1) for _ in range(n + 1)]
+    back = [[-1] * (m + 1) for _ in range(n + 1)]
+    log = np.log
+    for i in range(n + 1):
+        row, brow = score[i], back[i]
+        for j in range(m + 1):
+            best, arg = (0.0, -1) if i == 0 and j == 0 else (neg, -1)
+            for k, da, db in steps:
+                pi, pj = i - da, j - db
+                if pi < 0 or pj < 0:
+                    continue
+                prev = score[pi][pj]
+                if prev == neg:
+                    continue
+                if db == 0:
+                    cand = prev - gap
+                else:
+                    la, lb = ac[i] - ac[pi], bc[j] - bc[pj]
+                    if (da > 1 or db > 1) and max(la, lb) > limit:
+                        continue
+                    pen = abs(float(log(max(lb, 1.0) / max(la, 1.0))) - log_ratio)
+                    cand = prev + sims[(da, db)][i][j] / scale - cost - lw * pen
+                if cand > best:
+                    best, arg = cand, k
+            if j > 0 and row[j - 1] - gap > best:
+                best, arg = row[j - 1] - gap, gap_right
+            row[j], brow[j] = best, arg
+    beads: list[Bead] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        da, db = BEADS[back[i][j]]
+        i0, j0 = i - da, j - db
+        s = sims[(da, db)][i][j] / scale if da and db else float("nan")
+        beads.append(Bead(tuple(range(i0, i)), tuple(range(j0, j)), s))
+        i, j = i0, j0
+    beads.reverse()
+    return beads
+
+
+def _unit_groups(vecs: np.ndarray, max_size: int) -> list[np.ndarray]:
+    """``out[k - 1][j]``: the normalised sum of units ``j-k .. j-1`` (zeros where j < k), so
+    a group's similarity is one dot product."""
+    csum = np.vstack([np.zeros((1, vecs.shape[1])), np.cumsum(vecs, axis=0, dtype=np.float64)])
+    out = []
+    for k in range(1, max_size + 1):
+        g = np.zeros(csum.shape, dtype=np.float32)
+        if k < len(csum):
+            diff = csum[k:] - csum[:-k]
+            norms = np.sqrt(np.einsum("ij,ij->i", diff, diff))[:, None]
+            norms[norms == 0] = 1.0
+            g[k:] = diff / norms
+        out.append(g)
+    return out
 
 
 def typical_similarity(sims: np.ndarray, floor: float = 0.2) -> float:

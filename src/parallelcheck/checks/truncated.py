@@ -1,6 +1,6 @@
 """PC104: a sentence that is present but lacks part of its content.
 
-Two signals, both measured against the *other versions* rather than fixed thresholds, so
+Signals, all measured against the *other versions* rather than fixed thresholds, so
 that a loose but complete translation stays quiet:
 
 - it is much shorter than its counterparts (each pair against its usual length ratio, then
@@ -9,7 +9,10 @@ that a loose but complete translation stays quiet:
   translation is short everywhere; a cut stands out);
 - it matches a *part* of the other versions' sentences (a clause or a run of clauses)
   better than their whole sentence — what a cut-off sentence does and a complete one
-  does not.
+  does not;
+- or, instead of the last two: it ends mid-phrase (a full stop after a particle, a
+  connective or an article) where the reference sentence ends properly — what text cut at
+  a character limit looks like — and is clearly shorter than its counterparts.
 
 The reference quoted is the part that is lost: the reference sentence's clauses that this
 version does not express while the others do (the whole sentence when that can't be told).
@@ -27,6 +30,7 @@ import numpy as np
 from ..align.nway import content_length
 from ..align.verify import clause_spans
 from ..model import Finding
+from ..segment.endings import ends_mid_phrase
 from .base import CheckContext, Rule, shorten
 
 TRUNCATED = Rule(
@@ -41,6 +45,9 @@ MAX_Z = -3.0  # ... far below this language's own usual relative length in the d
 MIN_SPREAD = 0.12  # (floor for the spread of log relative length)
 MIN_SENTENCES_FOR_SPREAD = 4
 MIN_PART_GAIN = 0.01  # ... and matching a part of the others better than their whole
+# A sentence that ends mid-phrase (a full stop after a particle or article, see
+# segment.endings) needs less length evidence: shorter than this share is enough.
+MID_PHRASE_RELATIVE_LENGTH = 0.85
 # Naming the lost clauses: a clause is lost when this version covers it at less than
 # LOST_RATIO of the other versions' median coverage.
 LOST_RATIO = 0.8
@@ -73,14 +80,30 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     for k, beads, relative in table:
         for lang, bead in beads.items():
             r = relative[lang]
-            if r >= MAX_RELATIVE_LENGTH or (lang, bead.b) in reported:
+            if (lang, bead.b) in reported:
                 continue
-            if len(logs[lang]) >= MIN_SENTENCES_FOR_SPREAD and _z_score(logs[lang], float(np.log(max(r, 1e-3)))) > MAX_Z:
-                continue
-            if _part_gain(ctx, lang, bead, beads) <= MIN_PART_GAIN or _moved_to_neighbour(ctx, lang, bead):
-                continue
+            cut_mid_phrase = r < MID_PHRASE_RELATIVE_LENGTH and _ends_mid_phrase(ctx, lang, bead, beads)
+            if not cut_mid_phrase:
+                if r >= MAX_RELATIVE_LENGTH:
+                    continue
+                if len(logs[lang]) >= MIN_SENTENCES_FOR_SPREAD and _z_score(logs[lang], float(np.log(max(r, 1e-3)))) > MAX_Z:
+                    continue
+                if _part_gain(ctx, lang, bead, beads) <= MIN_PART_GAIN:
+                    continue
+                # Content moved into a neighbour excuses a short sentence — but not one that
+                # ends mid-phrase: translators don't put a full stop after a particle.
+                if _moved_to_neighbour(ctx, lang, bead):
+                    continue
             reported.add((lang, bead.b))
-            yield _finding(ctx, k, lang, bead, beads, r)
+            yield _finding(ctx, k, lang, bead, beads, r, cut_mid_phrase)
+
+
+def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
+    """This version's sentence ends mid-phrase while its counterparts end properly."""
+    if not ends_mid_phrase(ctx.segments[lang][bead.b[-1]].text, lang):
+        return False
+    pivot_text = ctx.segments[ctx.pivot][bead.a[-1]].text
+    return not ends_mid_phrase(pivot_text, ctx.pivot)
 
 
 def _z_score(values: np.ndarray, x: float) -> float:
@@ -143,7 +166,7 @@ def _lost_clauses(ctx: CheckContext, k: int, lang: str, beads) -> str | None:
     return " … ".join(seg.text[a:b].strip() for (a, b), x in zip(spans, lost) if x)
 
 
-def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float) -> Finding:
+def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float, mid_phrase: bool) -> Finding:
     psegs = ctx.segments[ctx.pivot]
     lost = _lost_clauses(ctx, k, lang, beads) if len(bead.a) == 1 else None
     ref_text = lost or " ".join(psegs[i].text for i in bead.a)
@@ -154,8 +177,10 @@ def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float)
         reference=ctx.reference(ctx.pivot, bead.a, ref_text),
         score=bead.score,
         message=(
-            f"sentence seems cut short: about {relative:.0%} of the length its counterparts have, and it "
-            f"matches only part of them; in {ctx.pivot} ¶{psegs[bead.a[0]].paragraph} {what}"
+            f"sentence seems cut short: {'it ends mid-phrase and is ' if mid_phrase else ''}about "
+            f"{relative:.0%} of the length its counterparts have"
+            f"{'' if mid_phrase else ', and it matches only part of them'}; "
+            f"in {ctx.pivot} ¶{psegs[bead.a[0]].paragraph} {what}"
         ),
     )
 

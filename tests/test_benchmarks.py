@@ -1,0 +1,88 @@
+"""Smoke runs of the benchmark harnesses on the committed NTREX fixture (no ../shared).
+
+The full runs are `python -m benchmarks.align|defects|speed` (see README); these keep the
+harnesses from rotting: they must load the data formats, run the real pipeline and score.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks import align, defects, speed
+
+FIXTURE = Path(__file__).parent / "fixtures" / "ntrex" / "documents.json"
+DOCS = json.loads(FIXTURE.read_text(encoding="utf-8"))["documents"]
+
+
+@pytest.fixture(scope="module")
+def parallel_dir(tmp_path_factory) -> Path:
+    """The fixture documents as a generic aligned-lines set: <lang>.txt + DOCUMENT_IDS.tsv."""
+    d = tmp_path_factory.mktemp("parallel")
+    langs = list(DOCS[0]["lines"])
+    for lang in langs:
+        (d / f"{lang}.txt").write_text("\n".join(s for doc in DOCS for s in doc["lines"][lang]) + "\n", encoding="utf-8")
+    ids = [doc["id"] for doc in DOCS for _ in doc["lines"]["en"]]
+    (d / "DOCUMENT_IDS.tsv").write_text("\n".join(ids) + "\n", encoding="utf-8")
+    return d
+
+
+def test_alignment_scoring_follows_the_strict_and_lax_convention():
+    gold = [((0,), (0,)), ((1, 2), (1,)), ((3,), ()), ((4,), (2,))]
+    test = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), ()), ((4,), (2,))]
+    s = align.score([(gold, test)])
+    # strict: 3 of 5 predicted groups are gold groups (the 1-0 one counts: gold has it);
+    # recall over the 3 gold groups with two sides: 2 found exactly.
+    assert s["strict_p"] == pytest.approx(3 / 5)
+    assert s["strict_r"] == pytest.approx(2 / 3)
+    # lax: (1,)->(1,) overlaps gold (1,2)->(1,) on both sides; (2,)->() overlaps nothing.
+    assert s["lax_p"] == pytest.approx(4 / 5)
+    assert s["lax_r"] == pytest.approx(1.0)
+
+
+def test_alignment_benchmark_runs_on_a_gold_set(tmp_path):
+    """A Text+Berg-shaped set made from one fixture document (en as 'de', fr), with two
+    French sentences joined so that the gold has a 2-1 group."""
+    doc = DOCS[0]["lines"]
+    src, tgt = list(doc["en"]), list(doc["fr"])
+    tgt[3:5] = [tgt[3] + " " + tgt[4]]
+    gold = [f"[{i}]:[{i}]" for i in range(3)] + ["[3,4]:[3]"] + [f"[{i}]:[{i - 1}]" for i in range(5, len(src))]
+    for sub, lines in (("de", src), ("fr", tgt), ("gold", gold)):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "001").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "align.json"
+    payload = align.main(["--data", str(tmp_path), "--json", str(out)])
+    result = payload["results"]["parallelcheck"]["all"]
+    assert result["strict_f1"] >= 0.9  # a clean translation with one merge: nearly all right
+    assert json.loads(out.read_text(encoding="utf-8"))["documents"] == ["001"]
+
+
+def test_defect_benchmark_injects_and_scores(parallel_dir, tmp_path):
+    out = tmp_path / "defects.json"
+    payload = defects.main(["--data", str(parallel_dir), "--docs", "1", "--json", str(out), "--cache-dir", str(tmp_path / "cache")])
+    kinds = {r["kind"] for r in payload["records"]}
+    assert {"del_sent", "del_para", "trunc", "replace", "untrans", "split", "merge"} <= kinds
+    found = {r["kind"]: r["found"] for r in payload["records"]}
+    assert found["del_para"] and found["untrans"]  # the easy ones must be found
+    assert payload["parts"]["tuning"]["documents"] == 1
+
+
+def test_generated_documents_group_every_language_the_same_way(parallel_dir):
+    corpus = defects.load_parallel(parallel_dir)
+    assert [doc for doc, _ in corpus] == [d["id"] for d in DOCS]
+    texts = defects.render({lang: [lines[a:b] for a, b in defects.paragraphs(len(lines), __import__("random").Random(1))]
+                            for lang, lines in corpus[0][1].items()})
+    counts = {lang: t.count("\n\n") for lang, t in texts.items()}
+    assert len(set(counts.values())) == 1
+
+
+def test_speed_benchmark_times_every_stage(parallel_dir, tmp_path):
+    out = tmp_path / "speed.json"
+    payload = speed.main(["--data", str(parallel_dir), "--sizes", "40", "--languages", "2", "--languages-size", "40",
+                          "--json", str(out)])
+    assert len(payload["runs"]) == 2
+    cold, warm = payload["runs"][0]["cold"], payload["runs"][0]["warm"]
+    assert set(speed.STAGES) <= set(cold["stages"])
+    assert cold["languages"] == 5 and payload["runs"][1]["cold"]["languages"] == 2
+    assert cold["segments"] >= 5 * 40 and cold["model_load_s"] > 0
+    assert warm["model_load_s"] is None

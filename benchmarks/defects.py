@@ -26,6 +26,7 @@ import argparse
 import collections
 import random
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -172,8 +173,10 @@ def run(data: Path, docs_limit: int | None, seed: int, cache_dir: Path | None, s
                 part["findings_all"] += len(new)
             records.append({"document": doc, "kind": kind, "language": lang, "paragraph": pi,
                             "found": bool(hits), "new_findings": [[f.rule, f.language, f.location.paragraph] for f in new]})
-        print(f"\r{n + 1}/{len(chosen)} documents", end="", flush=True)
-    print()
+        if sys.stderr.isatty():
+            print(f"\r{n + 1}/{len(chosen)} documents", end="", flush=True, file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     return {"parts": {k: dict(sorted(v.items())) for k, v in parts.items()}, "records": records,
             "seconds": round(time.perf_counter() - t0, 1)}
 

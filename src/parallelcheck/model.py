@@ -8,6 +8,7 @@ even when several versions share one combined file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Mapping
 
 Severity = Literal["error", "warning", "info"]
@@ -79,8 +80,10 @@ class SegmentedDocument:
     def language(self) -> str:
         return self.document.language
 
-    @property
+    @cached_property
     def segments(self) -> tuple[Segment, ...]:
+        # Cached: aligner and checks index it in loops (a frozen dataclass still has a
+        # __dict__, which is where cached_property keeps the value).
         return tuple(s for p in self.paragraphs for s in p.segments)
 
 

@@ -17,6 +17,7 @@ cells grow with ``(n + m) * band`` rather than ``n * m``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -100,46 +101,56 @@ def align_pair(
     back: list[np.ndarray] = []  # index into BEADS of the step that reached the cell, -1 none
     gap_right = BEADS.index((0, 1))
     steps = [(k, da, db) for k, (da, db) in enumerate(BEADS) if k != gap_right]
+    # Per group size on side B, for every end column j: log length and the merge-size guard.
+    b_log = {}
+    b_big = {}
+    for db in range(1, max_db + 1):
+        lb = np.zeros(m + 1)
+        lb[db:] = b_cum[db:] - b_cum[:-db]
+        b_log[db] = np.log(np.maximum(lb, 1.0))
+        b_big[db] = lb > params.max_merge_chars
+    lo_l, hi_l = lo.tolist(), hi.tolist()
 
     # The DP pulls: row i is computed from rows i-1..i-4 in whole-row numpy operations, so
     # the Python-level work is O(n * beads) instead of O(n * band * beads).
     for i in range(n + 1):
-        js = np.arange(lo[i], hi[i] + 1)
-        best = np.full(len(js), -np.inf)
-        arg = np.full(len(js), -1, dtype=np.int8)
+        li, hi_i = lo_l[i], hi_l[i]
+        width = hi_i - li + 1
+        best = np.full(width, -np.inf)
+        arg = np.full(width, -1, dtype=np.int8)
         if i == 0:
             best[0] = 0.0
-        col = slice(int(lo[i]), int(hi[i]) + 1)
         for k, da, db in steps:
             pi = i - da
             if pi < 0:
                 continue
-            pj = js - db
-            ok = (pj >= lo[pi]) & (pj <= hi[pi])
-            if not ok.any():
+            # Columns j of this row whose predecessor j - db lies in row pi's band.
+            j0, j1 = max(li, lo_l[pi] + db), min(hi_i, hi_l[pi] + db)
+            if j0 > j1:
                 continue
-            prev = np.full(len(js), -np.inf)
-            prev[ok] = score[pi][pj[ok] - lo[pi]]
+            prev = score[pi][j0 - db - lo_l[pi] : j1 - db - lo_l[pi] + 1]
             if db == 0:
                 cand = prev - params.gap_cost
             else:
-                sims = b_groups[db - 1][col] @ a_groups[da - 1][i]
-                lb = b_cum[js] - b_cum[np.maximum(js - db, 0)]
                 la = float(a_cum[i] - a_cum[pi])
-                pen = np.abs(np.log(np.maximum(lb, 1.0) / max(la, 1.0)) - log_ratio)
+                sims = b_groups[db - 1][j0 : j1 + 1] @ a_groups[da - 1][i]
+                pen = np.abs(b_log[db][j0 : j1 + 1] - (np.log(max(la, 1.0)) + log_ratio))
                 cand = prev + sims / scale - params.match_cost - params.length_weight * pen
                 if da > 1 or db > 1:
-                    cand = np.where(np.maximum(lb, la) > params.max_merge_chars, -np.inf, cand)
-            better = cand > best
-            best = np.where(better, cand, best)
-            arg = np.where(better, k, arg)
+                    if la > params.max_merge_chars:
+                        continue
+                    cand = np.where(b_big[db][j0 : j1 + 1], -np.inf, cand)
+            here = best[j0 - li : j1 - li + 1]  # a view: updated in place
+            better = cand > here
+            here[better] = cand[better]
+            arg[j0 - li : j1 - li + 1][better] = k
         # A gap on A's side (0, 1) comes from the cell to the left in the same row: a running
         # maximum along the row (with the gap cost, of cells shifted by their column).
-        shifted = best + params.gap_cost * np.arange(len(best))
+        shifted = best + params.gap_cost * np.arange(width)
         reach = np.maximum.accumulate(shifted)
         left = reach > shifted
-        run = np.where(left, reach - params.gap_cost * np.arange(len(best)), best)
-        arg = np.where(left, gap_right, arg)
+        run = np.where(left, reach - params.gap_cost * np.arange(width), best)
+        arg[left] = gap_right
         score.append(run)
         back.append(arg)
 
@@ -161,7 +172,10 @@ def _align_full(a_groups, b_groups, a_cum, b_cum, scale: float, log_ratio: float
     """The same DP over the full table, cell by cell (same pull order and tie-breaking as the
     banded version, so both give the same beads)."""
     n, m = len(a_cum) - 1, len(b_cum) - 1
-    sims = {(da, db): (a_groups[da - 1] @ b_groups[db - 1].T).tolist() for da, db in BEADS if da and db}
+    ka, kb = a_groups.shape[0], b_groups.shape[0]
+    flat = (a_groups.reshape(ka * (n + 1), -1) @ b_groups.reshape(kb * (m + 1), -1).T).tolist()
+    sims = {(da, db): [flat[(da - 1) * (n + 1) + i][(db - 1) * (m + 1) : db * (m + 1)] for i in range(n + 1)]
+            for da, db in BEADS if da and db}
     ac, bc = a_cum.tolist(), b_cum.tolist()
     gap_right = BEADS.index((0, 1))
     steps = [(k, da, db) for k, (da, db) in enumerate(BEADS) if k != gap_right]
@@ -169,7 +183,7 @@ def _align_full(a_groups, b_groups, a_cum, b_cum, scale: float, log_ratio: float
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back = [[-1] * (m + 1) for _ in range(n + 1)]
-    log = np.log
+    log = math.log
     for i in range(n + 1):
         row, brow = score[i], back[i]
         for j in range(m + 1):
@@ -187,7 +201,7 @@ def _align_full(a_groups, b_groups, a_cum, b_cum, scale: float, log_ratio: float
                     la, lb = ac[i] - ac[pi], bc[j] - bc[pj]
                     if (da > 1 or db > 1) and max(la, lb) > limit:
                         continue
-                    pen = abs(float(log(max(lb, 1.0) / max(la, 1.0))) - log_ratio)
+                    pen = abs(log(max(lb, 1.0) / max(la, 1.0)) - log_ratio)
                     cand = prev + sims[(da, db)][i][j] / scale - cost - lw * pen
                 if cand > best:
                     best, arg = cand, k
@@ -206,20 +220,19 @@ def _align_full(a_groups, b_groups, a_cum, b_cum, scale: float, log_ratio: float
     return beads
 
 
-def _unit_groups(vecs: np.ndarray, max_size: int) -> list[np.ndarray]:
-    """``out[k - 1][j]``: the normalised sum of units ``j-k .. j-1`` (zeros where j < k), so
-    a group's similarity is one dot product."""
-    csum = np.vstack([np.zeros((1, vecs.shape[1])), np.cumsum(vecs, axis=0, dtype=np.float64)])
-    out = []
-    for k in range(1, max_size + 1):
-        g = np.zeros(csum.shape, dtype=np.float32)
-        if k < len(csum):
-            diff = csum[k:] - csum[:-k]
-            norms = np.sqrt(np.einsum("ij,ij->i", diff, diff))[:, None]
-            norms[norms == 0] = 1.0
-            g[k:] = diff / norms
-        out.append(g)
-    return out
+def _unit_groups(vecs: np.ndarray, max_size: int) -> np.ndarray:
+    """``out[k - 1, j]``: the normalised sum of units ``j-k .. j-1`` (zeros where j < k), so
+    a group's similarity is one dot product. Shape ``(max_size, n + 1, dim)``."""
+    n, dim = vecs.shape
+    csum = np.zeros((n + 1, dim))
+    np.cumsum(vecs, axis=0, dtype=np.float64, out=csum[1:])
+    out = np.zeros((max_size, n + 1, dim))
+    for k in range(1, min(max_size, n) + 1):
+        out[k - 1, k:] = csum[k:] - csum[:-k]
+    norms = np.sqrt(np.einsum("kjd,kjd->kj", out, out))
+    norms[norms == 0] = 1.0
+    out /= norms[..., None]
+    return out.astype(np.float32)
 
 
 def typical_similarity(sims: np.ndarray, floor: float = 0.2) -> float:

@@ -374,3 +374,38 @@ def test_importing_the_cli_loads_no_numpy():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_explain_prints_what_a_rule_finds_and_how_to_configure_it(capsys):
+    from parallelcheck.cli import main
+
+    assert main(["explain", "pc201"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("PC201 number-mismatch") and "Example:" in out and "--ignore PC201" in out
+
+
+def test_explain_an_unknown_rule_is_a_usage_error(capsys):
+    from parallelcheck.cli import main
+
+    assert main(["explain", "PC999"]) == 2
+    assert "unknown rule 'PC999'" in capsys.readouterr().err
+
+
+def test_rules_can_be_ignored_selected_and_given_another_severity(capsys):
+    from parallelcheck.cli import main
+
+    from .conftest import SEED
+
+    seed = str(SEED)
+    assert main(["check", seed, "-q", "--format", "json"]) == 1  # the PC103 error
+    capsys.readouterr()
+    assert main(["check", seed, "-q", "--ignore", "PC103"]) == 0
+    assert main(["check", seed, "-q", "--select", "PC2"]) == 0  # number rules only: none fire
+    capsys.readouterr()
+    assert main(["check", seed, "-q", "--format", "json", "--severity", "PC103=warning"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert ("PC103", "warning") in [(f["rule"], f["severity"]) for f in report["findings"]]
+    assert all(f["severity"] == "warning" for f in report["findings"])
+    assert main(["check", seed, "-q", "--severity", "PC103=fatal"]) == 2
+    assert main(["check", seed, "-q", "--ignore", "XY1"]) == 2
+    assert "unknown rule 'XY1'" in capsys.readouterr().err

@@ -89,13 +89,60 @@ def build_parser() -> argparse.ArgumentParser:
         "--threads", type=int, default=None, metavar="N",
         help="CPU threads for the bundled model (default: 2; use 1 on a busy machine)",
     )
+    check.add_argument(
+        "--select", metavar="IDS", type=_id_list,
+        help="run only these rules (comma-separated ids or prefixes, e.g. PC1,PC201)",
+    )
+    check.add_argument("--ignore", metavar="IDS", type=_id_list, default=[], help="skip these rules")
+    check.add_argument(
+        "--severity", metavar="ID=LEVEL", action="append", default=[],
+        help="give a rule's findings another severity (error, warning, info); repeatable",
+    )
     check.add_argument("--version", action="version", version=version)
     sub.add_parser(
         "rules",
         help="list the checks with their ids, severities and what they find",
         description="List every rule: stable id, name, kind, default severity and what it finds.",
     )
+    explain = sub.add_parser(
+        "explain",
+        help="explain one rule: what it finds, an example, how to configure it",
+        description="Explain one rule: what it finds, an example, and how to configure it.",
+    )
+    explain.add_argument("rule", metavar="ID", help="a rule id, e.g. PC201")
     return parser
+
+
+def _id_list(value: str) -> list[str]:
+    return [x.strip() for x in value.split(",") if x.strip()]
+
+
+def _severity_map(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        rule, sep, level = item.partition("=")
+        if not sep or not rule.strip() or not level.strip():
+            raise UsageError(f"--severity expects ID=LEVEL (e.g. PC104=error), not '{item}'")
+        out[rule.strip()] = level.strip().lower()
+    return out
+
+
+def _run_explain(rule_id: str) -> int:
+    from .checks import get_rule
+
+    rule = get_rule(rule_id)
+    if rule is None:
+        raise UsageError(f"unknown rule '{rule_id}' (see '{PROG} rules')")
+    text = f"{rule.id} {rule.name}\n  kind: {rule.kind}; default severity: {rule.severity}\n\n{rule.doc}\n"
+    if rule.example:
+        text += f"\nExample: {rule.example}\n"
+    text += (
+        f"\nConfigure: turn it off with --ignore {rule.id}; run it alone with --select {rule.id}; "
+        f"change its severity with --severity {rule.id}=warning (error, warning or info). "
+        "From Python: parallelcheck.check(texts, ignore=[...], select=[...], severity={...}).\n"
+    )
+    _write_stdout(text)
+    return 0
 
 
 def _run_rules() -> int:
@@ -230,6 +277,9 @@ def _run_check(args: argparse.Namespace) -> int:
             cache=not args.no_cache,
             cache_dir=args.cache_dir,
             progress=progress,
+            select=args.select,
+            ignore=args.ignore,
+            severity=_severity_map(args.severity),
             **({"threads": args.threads} if args.threads else {}),
         )
     finally:
@@ -278,6 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(f"no command given; try '{PROG} check INPUT...' (see '{PROG} --help')")
         if args.command == "rules":
             return _run_rules()
+        if args.command == "explain":
+            return _run_explain(args.rule)
         if args.threads is not None and args.threads < 1:
             raise UsageError("--threads must be at least 1")
         return _run_check(args)

@@ -27,17 +27,22 @@ def check(
     model: str | None = None,
     cache: bool = True,
     cache_dir: str | Path | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    severity: Mapping[str, str] | None = None,
 ) -> Report:
     """Check language versions given as ``{language: text}``.
 
     The first language is the reference (pivot) unless ``pivot`` names another. ``model``
     is None for the bundled USE-multilingual encoder, or a sentence-transformers model
-    name or local path.
+    name or local path. ``select``/``ignore`` take rule ids or id prefixes (``"PC2"``);
+    ``severity`` maps a rule id to the severity its findings get (``{"PC104": "error"}``).
     """
     from .load import document_from_text
 
     docs = [document_from_text(lang, text, source=f"<{lang}>") for lang, text in texts.items()]
-    return check_documents(docs, pivot=pivot, model=model, cache=cache, cache_dir=cache_dir)
+    return check_documents(docs, pivot=pivot, model=model, cache=cache, cache_dir=cache_dir,
+                           select=select, ignore=ignore, severity=severity)
 
 
 def check_documents(
@@ -50,17 +55,22 @@ def check_documents(
     cache_dir: str | Path | None = None,
     progress: Progress | None = None,
     threads: int = 2,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    severity: Mapping[str, str] | None = None,
 ) -> Report:
-    """Check loaded documents against each other and return the report."""
+    """Check loaded documents against each other and return the report (rule selection
+    as in :func:`check`)."""
     import numpy as np
 
     from .align.nway import align_documents
-    from .checks import run_checks
+    from .checks import RuleSelection, run_checks
     from .embed import get_embedder
     from .segment import segment_document
 
     docs = list(documents)
     _validate(docs, pivot)
+    selection = RuleSelection.build(select, ignore, severity)
     pivot = pivot or docs[0].language
     # The pivot goes first: rows and reports read in its order.
     docs.sort(key=lambda d: d.language != pivot)
@@ -87,7 +97,7 @@ def check_documents(
         progress("align", 1, 1)
     if progress:
         progress("check", 0, 1)
-    findings = run_checks(segmented, vectors, alignment, encode=embedder.encode)
+    findings = run_checks(segmented, vectors, alignment, encode=embedder.encode, selection=selection)
     if progress:
         progress("check", 1, 1)
 

@@ -6,9 +6,57 @@ To add a check: write a module with ``RULES`` (a tuple of :class:`Rule`) and
 
 from __future__ import annotations
 
-from . import added, drift, missing, truncated, untranslated
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
-CHECKS = (missing, truncated, drift, untranslated, added)
+from ..errors import UsageError
+from . import added, drift, missing, names, numbers, truncated, untranslated
+
+CHECKS = (missing, truncated, drift, untranslated, added, numbers, names)
+SEVERITY_LEVELS = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """Which rules run and at what severity: ``select`` (None: all) minus ``ignore``;
+    ``severity`` maps a rule id to the severity its findings get instead of the default.
+    Ids may be given by prefix: ``PC2`` selects every number/name/term rule."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+              severity: Mapping[str, str] | None = None) -> "RuleSelection":
+        """Validated: unknown ids or severities raise :class:`UsageError` naming them."""
+        ids = [r.id for r in all_rules()]
+        for given in [*(select or ()), *ignore, *(severity or {})]:
+            if not any(i.startswith(given.upper()) for i in ids):
+                raise UsageError(f"unknown rule '{given}' (see 'parallelcheck rules')")
+        for rule, level in (severity or {}).items():
+            if level not in SEVERITY_LEVELS:
+                raise UsageError(f"unknown severity '{level}' for {rule} (use error, warning or info)")
+        return cls(
+            tuple(x.upper() for x in select) if select is not None else None,
+            tuple(x.upper() for x in ignore),
+            {k.upper(): v for k, v in (severity or {}).items()},
+        )
+
+    def enabled(self, rule_id: str) -> bool:
+        if self.select is not None and not any(rule_id.startswith(x) for x in self.select):
+            return False
+        return not any(rule_id.startswith(x) for x in self.ignore)
+
+    def apply(self, finding):
+        level = next((v for k, v in sorted(self.severity.items(), key=lambda kv: -len(kv[0]))
+                      if finding.rule.startswith(k)), None)
+        return replace(finding, severity=level) if level and level != finding.severity else finding
+
+
+def get_rule(rule_id: str):
+    """The rule with this id (case-insensitive), or None."""
+    return next((r for r in all_rules() if r.id == rule_id.upper()), None)
 
 
 def all_rules():
@@ -16,11 +64,14 @@ def all_rules():
     return sorted((rule for check in CHECKS for rule in check.RULES), key=lambda r: r.id)
 
 
-def run_checks(docs, vectors, alignment, encode=None):
+def run_checks(docs, vectors, alignment, encode=None, selection: RuleSelection | None = None):
     from .base import CheckContext
 
+    selection = selection or RuleSelection()
     ctx = CheckContext(docs, vectors, alignment, encode)
-    findings = _one_finding_per_defect([f for check in CHECKS for f in check.run(ctx)])
+    active = [c for c in CHECKS if any(selection.enabled(r.id) for r in c.RULES)]
+    findings = [f for check in active for f in check.run(ctx) if selection.enabled(f.rule)]
+    findings = [selection.apply(f) for f in _one_finding_per_defect(findings)]
     severity_order = {"error": 0, "warning": 1, "info": 2}
     order = {lang: i for i, lang in enumerate(ctx.languages)}
     # De-duplicate (two rules may see the same defect) and sort deterministically.
@@ -30,7 +81,10 @@ def run_checks(docs, vectors, alignment, encode=None):
 
 def _one_finding_per_defect(findings):
     """Text left untranslated also fails to match its counterparts, so drift, truncation and
-    missing-content rules fire on it too; the untranslated finding says it all."""
+    missing-content rules fire on it too; the untranslated finding says it all. Likewise a
+    token lost with a missing sentence or list item is part of that finding."""
+    lost = {(f.language, f.location.paragraph) for f in findings if f.kind in ("missing", "truncated")}
+    findings = [f for f in findings if not (f.rule == "PC202" and (f.language, f.location.paragraph) in lost)]
     untranslated = [f for f in findings if f.kind == "untranslated"]
     if not untranslated:
         return findings

@@ -24,6 +24,7 @@ class Rule:
     kind: str
     severity: Severity
     doc: str  # one paragraph, for `parallelcheck rules` and the docs
+    example: str = ""  # a short before/after, for `parallelcheck explain`
 
     def finding(
         self,

@@ -1,0 +1,167 @@
+"""PC202 and PC203: Latin-script tokens and names.
+
+- PC202: a URL, e-mail address or code (COVID-19, A380) that most other versions carry,
+  absent from this version's counterpart paragraph; likewise an acronym (FBI, AI) or brand
+  (YouTube) — but only in a version that writes that token in Latin letters elsewhere in
+  the document. A version that renders it its own way throughout (French IA for AI,
+  Chinese 联邦调查局 for FBI) made a choice, not a mistake.
+- PC203: one name written two ways inside one version ("Han Sung-sook" and
+  "Han Seong-sook"): a reader can't tell whether they are two people.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from ..model import Finding, Location, Reference
+from .base import CheckContext, Rule, shorten
+
+LATIN_TOKEN_MISSING = Rule(
+    "PC202", "latin-token-missing", "name", "warning",
+    "A URL, e-mail address or code that the other versions carry is absent from this version's "
+    "paragraph; or an acronym or brand that this version writes in Latin letters elsewhere, "
+    "while here it is missing.",
+    example="«www.mss.go.kr» dropped from one version is reported; «FBI» absent from a Chinese "
+            "paragraph only if that version writes «FBI» elsewhere (else it translates it).",
+)
+NAME_VARIANTS = Rule(
+    "PC203", "name-variants", "name", "warning",
+    "One name is written two ways inside one version (a transliteration changed halfway): "
+    "readers can't tell whether it is one person or two.",
+    example="en «Minister Han Sung-sook» … «Han Seong-sook said» → one of the two spellings is wrong.",
+)
+RULES = (LATIN_TOKEN_MISSING, NAME_VARIANTS)
+
+_URL = r"(?:https?://|www\.)[^\s<>\"'«»「」（）()]+[^\s<>\"'«»「」（）().,;:!?。、]"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_CODE = r"(?<![\w-])(?=[A-Za-z-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])"
+_BRAND = r"(?<![\w-])(?!Mc|Mac)[a-z]*[A-Z][a-z]+[A-Z][A-Za-z]*(?![\w-])"  # YouTube, iPhone (not McCarthy)
+_ACRONYM = r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])"
+_TOKEN = re.compile("|".join(f"(?P<{n}>{p})" for n, p in
+                             (("url", _URL), ("email", _EMAIL), ("code", _CODE), ("brand", _BRAND), ("acronym", _ACRONYM))))
+_CJK_LANGS = {"ko", "ja", "zh"}
+
+
+def _tokens(text: str, lang: str) -> dict[str, tuple[str, int, int]]:
+    """Normalised token -> (kind, start, end) of its first occurrence."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or ""
+        token = m.group()
+        if kind == "acronym":
+            token = token.rstrip("s") if len(token) > 2 and token.endswith("s") else token
+        key = token.lower().rstrip("/") if kind in ("url", "email") else token
+        out.setdefault(key, (kind, m.start(), m.end()))
+    return out
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    yield from _latin_tokens(ctx)
+    yield from _name_variants(ctx)
+
+
+def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
+    rows = []
+    for row in ctx.alignment.paragraphs.rows:
+        cells = {lang: paras for lang, paras in row.cells if paras}
+        if len(cells) >= 3:  # fewer: too few versions for "the others agree"
+            toks = {lang: _tokens(" ".join(ctx.docs[lang].paragraphs[p].text for p in paras), lang)
+                    for lang, paras in cells.items()}
+            rows.append((cells, toks))
+    # How often each version writes each token in Latin letters: a version that writes an
+    # acronym or brand its own way at least as often (French IA for AI, Chinese 欧盟 for EU)
+    # made a choice, not a mistake.
+    writes: dict[tuple[str, str], int] = {}
+    candidates = []
+    for cells, toks in rows:
+        for lang in cells:
+            for token in toks[lang]:
+                writes[(lang, token)] = writes.get((lang, token), 0) + 1
+            others = [o for o in cells if o != lang]
+            for token in sorted(set().union(*(toks[o] for o in others)) - set(toks[lang])):
+                holders = [o for o in others if token in toks[o]]
+                family = [o for o in others if (o in _CJK_LANGS) == (lang in _CJK_LANGS)]
+                if len(holders) * 4 < len(others) * 3 or any(token not in toks[o] for o in family):
+                    continue  # expected only where most others, and all of its script family, have it
+                candidates.append((lang, token, toks[holders[0]][token][0], cells, holders))
+    lacking: dict[tuple[str, str], int] = {}
+    for lang, token, *_ in candidates:
+        lacking[(lang, token)] = lacking.get((lang, token), 0) + 1
+    for lang, token, kind, cells, holders in candidates:
+        if kind in ("acronym", "brand") and writes.get((lang, token), 0) < lacking[(lang, token)]:
+            continue
+        yield _missing_token(ctx, lang, cells, token, holders)
+
+
+def _missing_token(ctx: CheckContext, lang: str, cells, token: str, holders: list[str]) -> Finding:
+    ref_lang = ctx.pivot if ctx.pivot in holders else holders[0]
+    paras, ref_paras = cells[lang], cells[ref_lang]
+    ref_text = " ".join(ctx.docs[ref_lang].paragraphs[p].text for p in ref_paras)
+    first = ctx.docs[lang].paragraphs[paras[0]]
+    return LATIN_TOKEN_MISSING.finding(
+        language=lang,
+        location=ctx.paragraph_location(lang, first.index),
+        reference=Reference(ref_lang, ref_paras[0], ref_text),
+        score=None,
+        message=(
+            f"«{token}» is in {', '.join(holders)} but not in this paragraph "
+            f"({ref_lang} ¶{ref_paras[0]} «{shorten(ref_text)}»)"
+        ),
+    )
+
+
+# -- name variants ------------------------------------------------------------------------
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+_NAME = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s+{_NAME_WORD})+(?![\w-])")
+MIN_SIMILARITY = 0.8
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name.lower())
+
+
+def _name_variants(ctx: CheckContext) -> Iterator[Finding]:
+    for lang, sdoc in ctx.docs.items():
+        doc = sdoc.document
+        # Every run of 2+ capitalised words, and its 2+-word parts ("Minister Han Sung-sook"
+        # holds "Han Sung-sook"), with where each spelling occurs.
+        names: dict[str, list[int]] = {}
+        for p in sdoc.paragraphs:
+            for m in _NAME.finditer(p.text):
+                words = list(re.finditer(_NAME_WORD, m.group()))
+                for i in range(len(words)):
+                    for j in range(i + 2, len(words) + 1):
+                        name = m.group()[words[i].start() : words[j - 1].end()]
+                        names.setdefault(name, []).append(p.start + m.start() + words[i].start())
+        reported: set[tuple[str, str]] = set()
+        for a, b in ((a, b) for i, a in enumerate(sorted(names)) for b in sorted(names)[i + 1 :]):
+            wa, wb = a.split(), b.split()
+            if len(wa) != len(wb):
+                continue
+            diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+            if len(diff) != 1:
+                continue  # one word spelled two ways; the rest identical
+            x, y = diff[0]
+            if tuple(sorted((x, y))) in reported or x.startswith(y) or y.startswith(x):
+                continue  # Korea / Korean: a different word, not a different spelling
+            if difflib.SequenceMatcher(a=_fold(x), b=_fold(y)).ratio() < MIN_SIMILARITY:
+                continue
+            reported.add(tuple(sorted((x, y))))
+            # Blame the rarer spelling (the later one on a tie); quote the other.
+            rare, common = (b, a) if len(names[b]) <= len(names[a]) else (a, b)
+            start = names[rare][-1]
+            end = start + len(rare)
+            para = next(p for p in sdoc.paragraphs if p.start <= start < p.end)
+            cpara = next(p for p in sdoc.paragraphs if p.start <= names[common][0] < p.end)
+            yield NAME_VARIANTS.finding(
+                language=lang,
+                location=Location(para.index, start, end, doc.line_of(start)),
+                reference=Reference(lang, cpara.index, common),
+                score=None,
+                message=(
+                    f"the name «{rare}» is also written «{common}» in this version (¶{cpara.index}); "
+                    "use one spelling"
+                ),
+            )

@@ -1,0 +1,102 @@
+"""PC201: a number that disagrees with the other versions.
+
+Embeddings barely notice a changed number, so numbers are compared as values
+(see :mod:`parallelcheck.quantities`: digits in any width and grouping, number words in
+English and French, Chinese/Japanese numerals, Korean counts, 万/억 units), paragraph row
+by paragraph row of the N-way alignment. A version is blamed only when it both *lacks* a
+value most other versions state and *states* a value none of them has — a substitution
+(15 → 50). A number that some versions spell out and others leave implicit is style, not
+an error, so a value merely absent (or merely extra) is never reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding, Location, Reference
+from ..quantities import Quantity, quantities
+from .base import CheckContext, Rule, shorten
+
+NUMBER_MISMATCH = Rule(
+    "PC201", "number-mismatch", "number", "error",
+    "A number differs from the other versions: this version states a value none of them has, "
+    "where most of them state one it lacks (15 written as 50; 1,500만 as 150만).",
+    example="en «Fifteen measures were announced» · fr «Quinze mesures» · ja «50の措置» → ja is blamed: "
+            "50 where the others have 15.",
+)
+RULES = (NUMBER_MISMATCH,)
+
+
+def _key(value: float) -> float:
+    return float(f"{value:.6g}")
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    for row in ctx.alignment.paragraphs.rows:
+        found: dict[str, list[tuple[int, Quantity]]] = {}
+        for lang, paras in row.cells:
+            if not paras:
+                continue
+            doc = ctx.docs[lang]
+            found[lang] = [
+                (p, Quantity(q.value, doc.paragraphs[p].start + q.start, doc.paragraphs[p].start + q.end, q.text))
+                for p in paras
+                for q in quantities(doc.paragraphs[p].text, lang)
+            ]
+        if len(found) < 2:
+            continue
+        values = {lang: {_key(q.value) for _, q in qs} for lang, qs in found.items()}
+        for lang, qs in found.items():
+            others = [o for o in found if o != lang]
+            if len(others) == 1 and lang == ctx.pivot:
+                continue  # two versions: the reference is not the one blamed
+            support = lambda v: sum(v in values[o] for o in others)  # noqa: E731
+            lacks = sorted(v for v in set().union(*(values[o] for o in others))
+                           if v not in values[lang] and support(v) * 2 > len(others))
+            extra = [(p, q) for p, q in qs if support(_key(q.value)) == 0]
+            # A substitution changes a number, not its order of magnitude: 15 → 50, 1,500 →
+            # 150, 2026 → 2025. "1930s" against "30年代", or a year against a month that
+            # another version leaves implicit, are different numbers, not a wrong one.
+            pairs = [(v, (p, q)) for v in lacks for p, q in extra if _plausible(v, q.value)]
+            if not pairs:
+                continue
+            lacks = sorted({v for v, _ in pairs})
+            extra = sorted({x for _, x in pairs}, key=lambda x: x[1].start)
+            yield _finding(ctx, lang, extra, lacks, found)
+
+
+MAX_RATIO = 10.0
+
+
+def _plausible(expected: float, stated: float) -> bool:
+    if expected <= 0 or stated <= 0:
+        return expected == stated
+    return max(expected, stated) / min(expected, stated) <= MAX_RATIO
+
+
+def _fmt(v: float) -> str:
+    return f"{int(v):,}" if v == int(v) else f"{v:g}"
+
+
+def _finding(ctx: CheckContext, lang: str, extra, lacks: list[float], found) -> Finding:
+    p, q = extra[0]
+    doc = ctx.docs[lang]
+    # The reference: where the pivot (or else the first version that has it) states the value.
+    ref_lang = next(o for o in [ctx.pivot, *ctx.languages] if o != lang and o in found
+                    and any(_key(x.value) == lacks[0] for _, x in found[o]))
+    ref_p, ref_q = next((rp, x) for rp, x in found[ref_lang] if _key(x.value) == lacks[0])
+    ref_para = ctx.docs[ref_lang].paragraphs[ref_p]
+    seg = next((s for s in ctx.docs[ref_lang].segments if s.start <= ref_q.start < s.end), None)
+    ref_text = seg.text if seg is not None else ref_para.text
+    stated = ", ".join(f"«{x.text}»" for _, x in extra)
+    expected = ", ".join(_fmt(v) for v in lacks)
+    return NUMBER_MISMATCH.finding(
+        language=lang,
+        location=Location(p, q.start, q.end, doc.document.line_of(q.start)),
+        reference=Reference(ref_lang, ref_p, ref_text),
+        score=None,
+        message=(
+            f"number differs: this version has {stated} where the other versions have {expected} "
+            f"({ref_lang} ¶{ref_p} «{shorten(ref_text)}»)"
+        ),
+    )

@@ -1,0 +1,267 @@
+"""The numbers a text states, as values, whatever script or style writes them.
+
+"15", "１５", "Fifteen", "Quinze", "十五", "15개", "15日" and "the 15th" are all 15;
+"1,500만", "15 million", "1500万" and "15 millions" are all 15,000,000; French "11,4" is
+11.4 and "1 000" is 1000. Each value comes with the span of text it was read from.
+
+English and French number words go through text2num (a maintained library). Chinese and
+Japanese numerals, Korean native counts ("세 가지") and the myriad units (万/億/만/억) are
+read here: they are few and regular, and a general converter also turns words like 一些
+("some") into numbers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .segment.sentences import normalize_language
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    start: int  # span in the text given to :func:`quantities`
+    end: int
+    text: str
+
+
+# -- digits -----------------------------------------------------------------------------------
+_SPACE_GROUP = "\u00a0\u202f\u2009 "
+_DIGITS = {
+    # language -> (decimal mark, grouping characters)
+    "fr": (",", _SPACE_GROUP + "."),
+    "de": (",", _SPACE_GROUP + "."),
+}
+_DEFAULT_MARKS = (".", ",")
+
+_LARGE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+    "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "billion_fr": 1e12,
+}
+_MYRIAD = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12, "만": 1e4, "억": 1e8, "조": 1e12}
+
+
+def _number_pattern(lang: str) -> re.Pattern[str]:
+    dec, group = _DIGITS.get(lang, _DEFAULT_MARKS)
+    g = re.escape(group)
+    return re.compile(
+        rf"(?<![A-Za-z0-9.,])(\d{{1,3}}(?:[{g}]\d{{3}})+|\d+)(?:{re.escape(dec)}(\d+))?(?!\d)"
+    )
+
+
+_UNIT_CHARS = "천千백百만万萬억億亿조兆"
+_MIXED = re.compile(
+    rf"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s?[{_UNIT_CHARS}](?:\s?\d[\d,]*(?:\.\d+)?)?)+"
+)
+_SMALL = {"천": 1e3, "千": 1e3, "백": 1e2, "百": 1e2}
+
+
+def _mixed_value(s: str) -> float:
+    """3천 5백만 → 35,000,000; 1억 5천만 → 150,000,000; 1万6000 → 16,000."""
+    total = section = 0.0
+    num: float | None = None
+    for t in re.findall(rf"\d[\d,]*(?:\.\d+)?|[{_UNIT_CHARS}]", s):
+        if t[0].isdigit():
+            num = float(t.replace(",", ""))
+        elif t in _SMALL:
+            section += (1.0 if num is None else num) * _SMALL[t]
+            num = None
+        else:
+            total += (section + (num or 0.0)) * _MYRIAD[t]
+            section, num = 0.0, None
+    return total + section + (num or 0.0)
+
+
+def _digits_value(m: re.Match[str]) -> float:
+    whole = re.sub(r"\D", "", m.group(1))
+    frac = m.group(2)
+    return float(f"{whole}.{frac}") if frac else float(whole)
+
+
+# -- CJK numerals ------------------------------------------------------------------------------
+_CJK_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CJK_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CJK_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千]+")
+
+
+# A single numeral is a number before a counter (三项, 五人) or after 第; elsewhere it is
+# usually part of a word (一些 "some", 四球 "fourball", 统一 "unify").
+_CJK_COUNTER = set("个個名人项項次年月日天岁歲位家种種条條件大届屆座所台辆輛架只艘枚倍成期轮輪场場号號章节節点點")
+
+
+def _cjk_numeral_is_number(s: str, text: str, start: int, end: int) -> bool:
+    if any(ch in _CJK_UNIT for ch in s):
+        return not (len(s) == 1 and text[end : end + 1] not in _CJK_COUNTER and text[start - 1 : start] != "第")
+    if len(s) == 4:
+        return True  # a year written digit by digit: 二〇二六
+    if len(s) == 1 and s not in ("一", "两", "兩", "零", "〇"):
+        return text[end : end + 1] in _CJK_COUNTER or text[start - 1 : start] == "第"
+    return False
+
+
+def _cjk_value(s: str) -> float | None:
+    """十五 → 15, 二十五 → 25, 三百 → 300, 二〇二六 → 2026."""
+    if all(ch in _CJK_DIGIT for ch in s):  # digit by digit (years: 二〇二六)
+        return float("".join(str(_CJK_DIGIT[ch]) for ch in s))
+    total, digit = 0, None
+    for ch in s:
+        if ch in _CJK_DIGIT:
+            digit = _CJK_DIGIT[ch]
+        else:
+            total += (1 if digit is None else digit) * _CJK_UNIT[ch]
+            digit = None
+    return float(total + (digit or 0))
+
+
+# Korean native numbers count things: "세 가지", "두 명" (only before a counter word; not
+# 한, "one", which renders the article "a" as often as a count).
+_KO_NATIVE = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+_KO_COUNTER = "개|명|가지|곳|번|차례|건|대|마리|권|장|척|군데"
+_KO_NATIVE_RE = re.compile(rf"(?<![가-힣])({'|'.join(_KO_NATIVE)})\s?(?:{_KO_COUNTER})")  # particles may follow: 세 가지를, 두 번째로
+
+
+def quantities(text: str, language: str) -> list[Quantity]:
+    """Every number stated in ``text`` (a sentence or paragraph in ``language``)."""
+    lang = normalize_language(language)
+    # Full-width digits become ASCII (one character each, so spans stay valid). Full-width
+    # punctuation stays: "，24岁" must not read as the grouping comma of a number.
+    norm = "".join(unicodedata.normalize("NFKC", ch) if "\uff10" <= ch <= "\uff19" else ch for ch in text)
+    found: list[Quantity] = []
+    taken = [False] * len(norm)
+
+    def add(value: float, start: int, end: int) -> None:
+        if any(taken[start:end]):
+            return
+        for i in range(start, end):
+            taken[i] = True
+        found.append(Quantity(value, start, end, text[start:end]))
+
+    number = _number_pattern(lang)
+    if lang in ("ko", "ja", "zh"):
+        # Digits mixed with unit characters: 1,500만, 3천 5백만, 1億2,500万, 1万6000.
+        for m in _MIXED.finditer(norm):
+            add(_mixed_value(m.group()), m.start(), m.end())
+    # Digits, with a large-number word after them in English and French: 2.5 million, £125m.
+    for m in number.finditer(norm):
+        value = _digits_value(m)
+        end = m.end()
+        tail = norm[end:]
+        if lang not in ("ko", "ja", "zh"):
+            word = re.match(r"\s?([A-Za-z]+)", tail)
+            abbrev = re.match(r"(bn|m|k)\b", tail)
+            if abbrev and (abbrev.group(1) == "bn" or norm[max(m.start() - 1, 0) : m.start()] in "£$€¥" and m.start() > 0):
+                value *= {"bn": 1e9, "m": 1e6, "k": 1e3}[abbrev.group(1)]  # £125m, $2.8bn
+                end += abbrev.end()
+            elif word and word.group(1).lower() in _LARGE_WORDS:
+                key = word.group(1).lower()
+                value *= 1e12 if (lang == "fr" and key == "billion") else _LARGE_WORDS[key]
+                end += word.end()
+        add(value, m.start(), end)
+
+    if lang in ("zh", "ja"):
+        for m in _CJK_NUMERAL.finditer(norm):
+            s = m.group()
+            if not _cjk_numeral_is_number(s, norm, m.start(), m.end()):
+                continue
+            value = _cjk_value(s)
+            end = m.end()
+            unit = re.match(r"([万萬亿億兆])", norm[end:])
+            if value is not None and unit:
+                value *= _MYRIAD[unit.group(1)]
+                end += 1
+            if value is not None:
+                add(value, m.start(), end)
+    elif lang == "ko":
+        for m in _KO_NATIVE_RE.finditer(norm):
+            add(float(_KO_NATIVE[m.group(1)]), m.start(), m.end())
+    elif lang in ("en", "fr"):
+        found.extend(q for q in _number_words(norm, lang, number) if not any(taken[q.start : q.end]))
+        for mm in _MONTH_NAME.finditer(norm):
+            name = mm.group()
+            if lang == "en" and name[0].islower() or _MONTHS[name.lower()] in (3, 5) and not _NEXT_TO_NUMBER(norm, mm):
+                continue  # "may", "March on", "mars", "mai": words too, unless a date surrounds them
+            found.append(Quantity(float(_MONTHS[name.lower()]), mm.start(), mm.end(), name))
+    return sorted((q for q in found if not _measure_or_clock(norm, q, lang)), key=lambda q: q.start)
+
+
+# Measurements and clock times are left out: translations convert them (85 mph → 135 km/h,
+# 80 °F → 26 °C, 2pm → 14 h), so their values legitimately differ between versions.
+_UNIT_AFTER = re.compile(
+    r"\s?-?(?:mph|km/h|kmh|km|kilom[eè]tres?|kilometers?|kilometres?|miles?|mi\b|inch(?:es)?|pouces?|cm|mm|"
+    r"m\b|m[eè]tres?|meters?|metres?|feet|foot|ft\b|pieds?|pounds?|lbs?\b|livres?|kg|kilos?|kilogram(?:me)?s?|"
+    r"tonnes?|tons?|gallons?|litres?|liters?|acres?|hectares?|degrees?|degr[ée]s?|°|"
+    r"a\.m\.|p\.m\.|am\b|pm\b|h\b|h\d|heures?|o'clock|"
+    r"시(?!장|간|민|즌)|분(?!기|야)|時|点|時間|"
+    r"마일|킬로미터|킬로그램|킬로|인치|센티미터|센티|피트|파운드|미터|도(?=[^가-힣]|$)|"
+    r"公里|英里|英寸|厘米|公斤|磅|英尺|米|华氏|摄氏|マイル|キロ|インチ|センチ|フィート|ポンド|メートル|度)",
+    re.IGNORECASE,
+)
+_UNIT_BEFORE = re.compile(r"(?:시속|華氏|摂氏|华氏|摄氏|오전|오후|午前|午後|上午|下午|凌晨|晚上)\s?$")
+_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.IGNORECASE)
+
+
+_RANGE_TO = re.compile(r"\s*(?:to|à|-|–|~|～|and|et|or|ou|至|到|에서|から)\s*[\d.,]+")
+
+
+def _measure_or_clock(text: str, q: Quantity, lang: str) -> bool:
+    if _UNIT_AFTER.match(text, q.end) or _UNIT_BEFORE.search(text[max(0, q.start - 4) : q.start]):
+        return True
+    to = _RANGE_TO.match(text, q.end)  # "1 to 4 inches": the unit comes after the range
+    if to and _UNIT_AFTER.match(text, to.end()):
+        return True
+    # "7.55am": the hour and minutes read as one decimal
+    return any(m.start() <= q.start < m.end() for m in _CLOCK.finditer(text, max(0, q.start - 6), q.end + 12))
+
+
+# Month names count as their number, as other versions write 6월 / 6月 — March/May (mars,
+# mai) only next to a day or a year, since they are words too.
+_MONTHS = {name: i % 12 + 1 for i, name in enumerate(
+    "january february march april may june july august september october november december "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_NAME = re.compile(rf"(?i:\b(?:{_MONTH_NAMES})\b)")
+
+
+def _NEXT_TO_NUMBER(text: str, m: re.Match[str]) -> bool:
+    return bool(re.match(r"\s+\d", text[m.end() :]) or re.search(r"\d\s+$", text[: m.start()]))
+
+_VAGUE = {"hundreds", "thousands", "millions", "billions", "dozens", "tens", "centaines", "milliers",
+          "millions", "milliards", "dizaines", "douzaines"}
+
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)*")
+
+
+def _number_words(text: str, lang: str, number: re.Pattern[str]) -> list[Quantity]:
+    """Spelled-out numbers (Fifteen, Quinze, trois, twenty-five) via text2num, mapped back
+    to their spans: each run of words is converted alone, so a changed run is a number."""
+    from text_to_num import alpha2digit
+
+    out = []
+    for m in _WORD_RUN.finditer(text):
+        run = m.group()
+        converted = alpha2digit(run, lang)
+        if converted == run:
+            continue
+        # The number words are what changed: line the words up, and each changed stretch
+        # of the original is one number.
+        words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", run)]
+        new = converted.split()
+        matcher = difflib.SequenceMatcher(a=[w[2] for w in words], b=new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal" or i1 == i2:
+                continue
+            d = number.search(" ".join(new[j1:j2]))
+            if d is None:
+                continue
+            value = _digits_value(d)
+            start, end = words[i1][0], words[i2 - 1][1]
+            if run[start:end].lower() in _VAGUE:
+                continue  # "hundreds of people" is not 100
+            if value == 1 and run[start:end].lower() in ("un", "une", "a", "an"):
+                continue  # articles, not counts
+            out.append(Quantity(value, m.start() + start, m.start() + end, run[start:end]))
+    return out

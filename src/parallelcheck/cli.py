@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run only these rules (comma-separated ids or prefixes, e.g. PC1,PC201)",
     )
     check.add_argument("--ignore", metavar="IDS", type=_id_list, default=[], help="skip these rules")
+    check.add_argument("--glossary", metavar="PATH", help="termbase (CSV or TBX) for the glossary rule PC204")
     check.add_argument(
         "--severity", metavar="ID=LEVEL", action="append", default=[],
         help="give a rule's findings another severity (error, warning, info); repeatable",
@@ -280,6 +281,7 @@ def _run_check(args: argparse.Namespace) -> int:
             select=args.select,
             ignore=args.ignore,
             severity=_severity_map(args.severity),
+            glossary=args.glossary,
             **({"threads": args.threads} if args.threads else {}),
         )
     finally:

@@ -30,6 +30,7 @@ def check(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
+    glossary: str | Path | None = None,
 ) -> Report:
     """Check language versions given as ``{language: text}``.
 
@@ -37,12 +38,13 @@ def check(
     is None for the bundled USE-multilingual encoder, or a sentence-transformers model
     name or local path. ``select``/``ignore`` take rule ids or id prefixes (``"PC2"``);
     ``severity`` maps a rule id to the severity its findings get (``{"PC104": "error"}``).
+    ``glossary`` is the path of a CSV or TBX termbase for PC204.
     """
     from .load import document_from_text
 
     docs = [document_from_text(lang, text, source=f"<{lang}>") for lang, text in texts.items()]
     return check_documents(docs, pivot=pivot, model=model, cache=cache, cache_dir=cache_dir,
-                           select=select, ignore=ignore, severity=severity)
+                           select=select, ignore=ignore, severity=severity, glossary=glossary)
 
 
 def check_documents(
@@ -58,9 +60,10 @@ def check_documents(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
+    glossary: str | Path | None = None,
 ) -> Report:
     """Check loaded documents against each other and return the report (rule selection
-    as in :func:`check`)."""
+    and glossary as in :func:`check`)."""
     import numpy as np
 
     from .align.nway import align_documents
@@ -71,6 +74,9 @@ def check_documents(
     docs = list(documents)
     _validate(docs, pivot)
     selection = RuleSelection.build(select, ignore, severity)
+    from .glossary import load_glossary
+
+    terms = load_glossary(glossary) if glossary is not None else ()
     pivot = pivot or docs[0].language
     # The pivot goes first: rows and reports read in its order.
     docs.sort(key=lambda d: d.language != pivot)
@@ -97,7 +103,7 @@ def check_documents(
         progress("align", 1, 1)
     if progress:
         progress("check", 0, 1)
-    findings = run_checks(segmented, vectors, alignment, encode=embedder.encode, selection=selection)
+    findings = run_checks(segmented, vectors, alignment, encode=embedder.encode, selection=selection, glossary=terms)
     if progress:
         progress("check", 1, 1)
 

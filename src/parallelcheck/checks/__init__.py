@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from . import added, drift, missing, names, numbers, truncated, untranslated
+from . import added, drift, glossary, missing, names, numbers, truncated, untranslated
 
-CHECKS = (missing, truncated, drift, untranslated, added, numbers, names)
+CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary)
 SEVERITY_LEVELS = ("error", "warning", "info")
 
 
@@ -64,11 +64,12 @@ def all_rules():
     return sorted((rule for check in CHECKS for rule in check.RULES), key=lambda r: r.id)
 
 
-def run_checks(docs, vectors, alignment, encode=None, selection: RuleSelection | None = None):
+def run_checks(docs, vectors, alignment, encode=None, selection: RuleSelection | None = None, glossary=()):
     from .base import CheckContext
 
     selection = selection or RuleSelection()
     ctx = CheckContext(docs, vectors, alignment, encode)
+    ctx.glossary = tuple(glossary)  # entries of parallelcheck.glossary, for PC204
     active = [c for c in CHECKS if any(selection.enabled(r.id) for r in c.RULES)]
     findings = [f for check in active for f in check.run(ctx) if selection.enabled(f.rule)]
     findings = [selection.apply(f) for f in _one_finding_per_defect(findings)]

@@ -81,3 +81,19 @@ def test_a_number_left_implicit_is_not_an_error():
 def test_clean_news_documents_have_no_number_findings(doc):
     paras = {lang: paragraphs_of(lines) for lang, lines in doc["lines"].items()}
     assert _numbers(parallelcheck.check(render_texts(paras))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("winds of 85 mph", "en", [(85, "mile")]),
+        ("시속 85마일의 바람", "ko", [(85, "mile")]),
+        ("des vents de 135 km/h", "fr", [(135, "km")]),
+        ("1 to 4 inches of rain", "en", [(1, "inch"), (4, "inch")]),
+        ("a 650 pound pig, 20 people", "en", [(650, "lb"), (20, "")]),
+        ("80 degrees at 7.55am, or 2pm", "en", []),  # converted with shifts: left out
+        ("오후 2시", "ko", []),
+    ],
+)
+def test_lengths_and_weights_keep_their_unit_and_times_are_left_out(text, lang, expected):
+    assert [(q.value, q.unit) for q in quantities(text, lang)] == expected

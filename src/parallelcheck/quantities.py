@@ -26,6 +26,7 @@ class Quantity:
     start: int  # span in the text given to :func:`quantities`
     end: int
     text: str
+    unit: str = ""  # a length or weight unit family ("mile", "km", "lb"…); "" for plain numbers
 
 
 # -- digits -----------------------------------------------------------------------------------
@@ -185,11 +186,28 @@ def quantities(text: str, language: str) -> list[Quantity]:
             if lang == "en" and name[0].islower() or _MONTHS[name.lower()] in (3, 5) and not _NEXT_TO_NUMBER(norm, mm):
                 continue  # "may", "March on", "mars", "mai": words too, unless a date surrounds them
             found.append(Quantity(float(_MONTHS[name.lower()]), mm.start(), mm.end(), name))
-    return sorted((q for q in found if not _measure_or_clock(norm, q, lang)), key=lambda q: q.start)
+    out = []
+    for q in found:
+        unit = _unit_of(norm, q)
+        if unit is not None:
+            out.append(Quantity(q.value, q.start, q.end, q.text, unit))
+    return sorted(out, key=lambda q: q.start)
 
 
-# Measurements and clock times are left out: translations convert them (85 mph → 135 km/h,
-# 80 °F → 26 °C, 2pm → 14 h), so their values legitimately differ between versions.
+# Lengths, distances and weights keep their unit family: a translation may convert them
+# (85 mph → 135 km/h), so values are compared only between versions that use the same
+# family. Temperatures, clock times and other measures are left out: they are converted
+# with shifts (80 °F → 26 °C, 2pm → 14 h) that no value comparison can follow.
+_UNIT_FAMILIES = tuple((family, re.compile(r"\s?-?(?:" + pattern + ")", re.IGNORECASE)) for family, pattern in (
+    ("mile", r"mph|miles?|mi\b|마일|マイル|英里"),
+    ("km", r"km/h|kmh|km\b|kilom[eè]tres?|kilometers?|kilometres?|킬로미터|公里"),
+    ("inch", r"inch(?:es)?|pouces?|인치|インチ|英寸"),
+    ("ft", r"feet|foot|ft\b|pieds?|피트|フィート|英尺"),
+    ("cm", r"cm\b|센티미터|센티|センチ|厘米"),
+    ("m", r"m\b|m[eè]tres?|meters?|metres?|미터|メートル|米"),
+    ("lb", r"pounds?|lbs?\b|livres?|파운드|ポンド|磅"),
+    ("kg", r"kg\b|kilos?\b|kilogram(?:me)?s?|킬로그램|公斤"),
+))
 _UNIT_AFTER = re.compile(
     r"\s?-?(?:mph|km/h|kmh|km|kilom[eè]tres?|kilometers?|kilometres?|miles?|mi\b|inch(?:es)?|pouces?|cm|mm|"
     r"m\b|m[eè]tres?|meters?|metres?|feet|foot|ft\b|pieds?|pounds?|lbs?\b|livres?|kg|kilos?|kilogram(?:me)?s?|"
@@ -207,14 +225,24 @@ _CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.IG
 _RANGE_TO = re.compile(r"\s*(?:to|à|-|–|~|～|and|et|or|ou|至|到|에서|から)\s*[\d.,]+")
 
 
-def _measure_or_clock(text: str, q: Quantity, lang: str) -> bool:
-    if _UNIT_AFTER.match(text, q.end) or _UNIT_BEFORE.search(text[max(0, q.start - 4) : q.start]):
-        return True
+def _unit_of(text: str, q: Quantity) -> str | None:
+    """The unit family of ``q`` ("" for a plain number), or None for a measure or clock
+    time that is left out."""
+    if any(m.start() <= q.start < m.end() for m in _CLOCK.finditer(text, max(0, q.start - 6), q.end + 12)):
+        return None  # "7.55am": the hour and minutes read as one decimal
+    if _UNIT_BEFORE.search(text[max(0, q.start - 4) : q.start]) and not text[max(0, q.start - 3) : q.start].strip().endswith("속"):
+        return None  # 오후 2시, 華氏80度 (but 시속 85마일 is a speed in miles)
+    at = q.end
     to = _RANGE_TO.match(text, q.end)  # "1 to 4 inches": the unit comes after the range
-    if to and _UNIT_AFTER.match(text, to.end()):
-        return True
-    # "7.55am": the hour and minutes read as one decimal
-    return any(m.start() <= q.start < m.end() for m in _CLOCK.finditer(text, max(0, q.start - 6), q.end + 12))
+    for start in (at, to.end() if to else None):
+        if start is None:
+            continue
+        for family, pattern in _UNIT_FAMILIES:
+            if pattern.match(text, start):
+                return family
+        if _UNIT_AFTER.match(text, start):
+            return None
+    return ""
 
 
 # Month names count as their number, as other versions write 6월 / 6月 — March/May (mars,

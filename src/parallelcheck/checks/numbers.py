@@ -39,30 +39,37 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             doc = ctx.docs[lang]
             found[lang] = [
-                (p, Quantity(q.value, doc.paragraphs[p].start + q.start, doc.paragraphs[p].start + q.end, q.text))
+                (p, Quantity(q.value, doc.paragraphs[p].start + q.start, doc.paragraphs[p].start + q.end, q.text, q.unit))
                 for p in paras
                 for q in quantities(doc.paragraphs[p].text, lang)
             ]
         if len(found) < 2:
             continue
-        values = {lang: {_key(q.value) for _, q in qs} for lang, qs in found.items()}
         for lang, qs in found.items():
             others = [o for o in found if o != lang]
             if len(others) == 1 and lang == ctx.pivot:
                 continue  # two versions: the reference is not the one blamed
-            support = lambda v: sum(v in values[o] for o in others)  # noqa: E731
-            lacks = sorted(v for v in set().union(*(values[o] for o in others))
-                           if v not in values[lang] and support(v) * 2 > len(others))
-            extra = [(p, q) for p, q in qs if support(_key(q.value)) == 0]
-            # A substitution changes a number, not its order of magnitude: 15 → 50, 1,500 →
-            # 150, 2026 → 2025. "1930s" against "30年代", or a year against a month that
-            # another version leaves implicit, are different numbers, not a wrong one.
-            pairs = [(v, (p, q)) for v in lacks for p, q in extra if _plausible(v, q.value)]
-            if not pairs:
-                continue
-            lacks = sorted({v for v, _ in pairs})
-            extra = sorted({x for _, x in pairs}, key=lambda x: x[1].start)
-            yield _finding(ctx, lang, extra, lacks, found)
+            lacks: set[float] = set()
+            extra: list = []
+            # Plain numbers against every other version; lengths and weights only against
+            # the versions that state them in the same unit family (mph with 마일, not km/h).
+            for unit in sorted({q.unit for _, q in qs}):
+                mine = {_key(q.value) for _, q in qs if q.unit == unit}
+                peers = {o: {_key(q.value) for _, q in found[o] if q.unit == unit} for o in others}
+                peers = {o: v for o, v in peers.items() if v or not unit}
+                if not peers or unit and len(peers) < 2:
+                    continue  # a unit family stated by one other version: no majority to side with
+                support = lambda v: sum(v in vals for vals in peers.values())  # noqa: E731
+                unit_lacks = {v for v in set().union(*peers.values()) if v not in mine and support(v) * 2 > len(peers)}
+                unit_extra = [(p, q) for p, q in qs if q.unit == unit and support(_key(q.value)) == 0]
+                # A substitution changes a number, not its order of magnitude: 15 → 50,
+                # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
+                # month another version leaves implicit, are different numbers, not a wrong one.
+                pairs = [(v, x) for v in unit_lacks for x in unit_extra if _plausible(v, x[1].value)]
+                lacks |= {v for v, _ in pairs}
+                extra += [x for _, x in pairs if x not in extra]
+            if lacks and extra:
+                yield _finding(ctx, lang, sorted(extra, key=lambda x: x[1].start), sorted(lacks), found)
 
 
 MAX_RATIO = 10.0

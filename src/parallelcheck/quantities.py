@@ -99,7 +99,7 @@ def _cjk_numeral_is_number(s: str, text: str, start: int, end: int) -> bool:
         return not (len(s) == 1 and text[end : end + 1] not in _CJK_COUNTER and text[start - 1 : start] != "第")
     if len(s) == 4:
         return True  # a year written digit by digit: 二〇二六
-    if len(s) == 1 and s not in ("一", "两", "兩", "零", "〇"):
+    if len(s) == 1 and s not in ("一", "零", "〇"):  # 一名男子 is "a man"; 两名 is two
         return text[end : end + 1] in _CJK_COUNTER or text[start - 1 : start] == "第"
     return False
 
@@ -121,7 +121,7 @@ def _cjk_value(s: str) -> float | None:
 # Korean native numbers count things: "세 가지", "두 명" (only before a counter word; not
 # 한, "one", which renders the article "a" as often as a count).
 _KO_NATIVE = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
-_KO_COUNTER = "개|명|가지|곳|번|차례|건|대|마리|권|장|척|군데"
+_KO_COUNTER = "개|명|가지|곳|번|차례|건|대|마리|권|장|척|군데|달|해|살|시간|주일|사람|아이|자녀|형제"
 _KO_NATIVE_RE = re.compile(rf"(?<![가-힣])({'|'.join(_KO_NATIVE)})\s?(?:{_KO_COUNTER})")  # particles may follow: 세 가지를, 두 번째로
 
 

@@ -409,3 +409,13 @@ def test_rules_can_be_ignored_selected_and_given_another_severity(capsys):
     assert main(["check", seed, "-q", "--severity", "PC103=fatal"]) == 2
     assert main(["check", seed, "-q", "--ignore", "XY1"]) == 2
     assert "unknown rule 'XY1'" in capsys.readouterr().err
+
+
+def test_every_rule_has_a_doc_and_an_example():
+    from parallelcheck.checks import all_rules
+
+    rules = all_rules()
+    assert len({r.id for r in rules}) == len(rules)
+    for rule in rules:
+        assert rule.doc and rule.example, rule.id
+        assert rule.severity in ("error", "warning", "info")

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from . import added, drift, glossary, missing, names, numbers, truncated, untranslated
+from . import added, drift, glossary, missing, names, numbers, structure, truncated, untranslated
 
-CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary)
+CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure)
 SEVERITY_LEVELS = ("error", "warning", "info")
 
 
@@ -85,7 +85,9 @@ def _one_finding_per_defect(findings):
     missing-content rules fire on it too; the untranslated finding says it all. Likewise a
     token lost with a missing sentence or list item is part of that finding."""
     lost = {(f.language, f.location.paragraph) for f in findings if f.kind in ("missing", "truncated")}
-    findings = [f for f in findings if not (f.rule == "PC202" and (f.language, f.location.paragraph) in lost)]
+    named = {(f.language, f.location.paragraph) for f in findings if f.rule == "PC103"}
+    findings = [f for f in findings if not (f.rule == "PC202" and (f.language, f.location.paragraph) in lost)
+                and not (f.rule == "PC205" and (f.language, f.location.paragraph) in named)]
     untranslated = [f for f in findings if f.kind == "untranslated"]
     if not untranslated:
         return findings

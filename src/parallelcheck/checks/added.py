@@ -12,6 +12,7 @@ ADDED = Rule(
     "PC107", "added-content", "added", "info",
     "A version has a sentence or paragraph that none of the others has: an addition, or text "
     "pasted in the wrong place.",
+    example="a sentence only the zh version has (info: shown, never failing a run).",
 )
 RULES = (ADDED,)
 

@@ -12,6 +12,8 @@ DRIFT = Rule(
     "A sentence sits where the other versions have theirs but its meaning differs from all of "
     "them (scored against the consensus of the other versions, relative to how well this "
     "language pair matches elsewhere in the document).",
+    example="a French sentence about a pub's prices where the other versions report an arrest: an error "
+            "(unrelated); a loose rendering that still scores low: a warning.",
 )
 RULES = (DRIFT,)
 

@@ -15,16 +15,22 @@ from .base import CheckContext, Rule, shorten
 MISSING_PARAGRAPH = Rule(
     "PC101", "missing-paragraph", "missing", "error",
     "A whole paragraph that the other versions have is absent from this version.",
+    example="ko, en, zh, fr have five paragraphs and ja four: ja is blamed where its third one should be, "
+            "with the missing paragraph quoted from the reference.",
 )
 MISSING_SENTENCE = Rule(
     "PC102", "missing-sentence", "missing", "error",
     "One or more sentences that the other versions have are absent from an otherwise "
     "aligned paragraph of this version.",
+    example="fr ¶2 has two of the three sentences the other versions have there: the missing one is "
+            "quoted from the reference.",
 )
 MISSING_ITEMS = Rule(
     "PC103", "missing-list-items", "truncated", "error",
     "A list (one item per line, or inline like '▲… ▲…') is present but lacks items that "
     "the other versions have: it was cut short.",
+    example="the example's Japanese ▲ task list keeps items 1-2 (and a fragment of 4): items 3 and 4 are "
+            "named from the Korean list.",
 )
 RULES = (MISSING_PARAGRAPH, MISSING_SENTENCE, MISSING_ITEMS)
 

@@ -12,6 +12,8 @@ UNTRANSLATED = Rule(
     "PC106", "untranslated", "untranslated", "error",
     "Text in this version is in another language: it is (nearly) the same text as another "
     "version's, or it lacks the script this language is written in.",
+    example="a paragraph of the ja version that is the English text word for word; names and codes in "
+            "Latin letters inside Japanese text are not enough to trigger it.",
 )
 RULES = (UNTRANSLATED,)
 

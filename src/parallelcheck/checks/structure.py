@@ -1,0 +1,75 @@
+"""PC205: a list with fewer items than the other versions' counterpart list.
+
+A count, independent of how the model pairs items up: per paragraph row of the N-way
+alignment, the items that open with a list marker (▲, •, -, 1., ①, (1)…, one per line or
+inline) are counted in each version; when most versions agree on a count and one has
+fewer, it is blamed, naming the reference items that have no counterpart there when the
+alignment can tell. Where PC103 already names the lost items, this finding is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..model import Finding, Reference
+from .base import CheckContext, Rule, shorten
+
+LIST_ITEM_COUNT = Rule(
+    "PC205", "list-item-count", "structure", "warning",
+    "A list has fewer items than the same list in most other versions (counted by their "
+    "markers: ▲, •, -, 1., ①…, one per line or inline).",
+    example="ko, en, zh, fr list four ▲ items in ¶3 and ja two: ja ¶3 is reported «2 items where the "
+            "others have 4» (unless PC103 already names the lost items).",
+)
+RULES = (LIST_ITEM_COUNT,)
+
+_MARKER = re.compile(r"\s*(?:[▲△■□●○•◆◇▶►\-*–·]|\(?\d{1,2}[.)]|[\u2460-\u2473])")
+
+
+def _items(ctx: CheckContext, lang: str, paras) -> list[int]:
+    """Global indices of the segments that start a list item in these paragraphs."""
+    wanted = set(paras)
+    return [
+        i for i, s in enumerate(ctx.segments[lang])
+        if s.paragraph in wanted and s.kind == "item" and _MARKER.match(s.text)
+    ]
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    for row in ctx.alignment.paragraphs.rows:
+        cells = {lang: paras for lang, paras in row.cells if paras}
+        items = {lang: _items(ctx, lang, paras) for lang, paras in cells.items()}
+        listed = {lang: len(v) for lang, v in items.items() if v}
+        if len(listed) < 2 or len(cells) < 3:
+            continue
+        count, votes = Counter(len(v) for v in items.values()).most_common(1)[0]
+        if count == 0 or votes * 2 <= len(cells):
+            continue  # no majority count to side with
+        for lang, mine in items.items():
+            if len(mine) >= count:
+                continue
+            ref_lang = ctx.pivot if ctx.pivot != lang and len(items.get(ctx.pivot, ())) == count else next(
+                o for o in cells if o != lang and len(items[o]) == count)
+            lost = _unmatched(ctx, lang, ref_lang, items[ref_lang])
+            ref_segs = ctx.segments[ref_lang]
+            ref_text = " ".join(ref_segs[i].text for i in (lost or items[ref_lang]))
+            first = ctx.docs[lang].paragraphs[cells[lang][0]]
+            named = "; lacks " + " ".join(f"«{shorten(ref_segs[i].text, 60)}»" for i in lost) if lost else ""
+            yield LIST_ITEM_COUNT.finding(
+                language=lang,
+                location=ctx.paragraph_location(lang, first.index),
+                reference=Reference(ref_lang, ref_segs[items[ref_lang][0]].paragraph, ref_text),
+                score=None,
+                message=(f"list has {len(mine)} item{'s' if len(mine) != 1 else ''} where the other versions "
+                         f"have {count} ({ref_lang} ¶{ref_segs[items[ref_lang][0]].paragraph}){named}"),
+            )
+
+
+def _unmatched(ctx: CheckContext, lang: str, ref_lang: str, ref_items: list[int]) -> list[int]:
+    """Reference items the alignment leaves without a counterpart in ``lang`` (pivot only)."""
+    if ref_lang != ctx.pivot or lang not in ctx.pivot_beads:
+        return []
+    beads = ctx.pivot_beads[lang]
+    return [i for i in ref_items if beads.get(i) is not None and not beads[i].b]

@@ -100,7 +100,7 @@ def segmented(lang: str, lines: list[str]):
     return SegmentedDocument(doc, (Paragraph(0, 0, len(text), text, tuple(segs)),))
 
 
-def align_ours(encoder, src: list[str], tgt: list[str], timer: Timer, verified: dict) -> list[Group]:
+def align_ours(encoder, src: list[str], tgt: list[str], timer: Timer, verified: list) -> list[Group]:
     """The aligner's answer (``aligned_beads``); the checker's verified beads, which take
     units whose content the model can't find out of their merges, go to ``verified``."""
     from parallelcheck.align.nway import align_documents
@@ -110,7 +110,7 @@ def align_ours(encoder, src: list[str], tgt: list[str], timer: Timer, verified: 
         vecs = {"de": np.asarray(encoder.encode(src)), "fr": np.asarray(encoder.encode(tgt))}
     with timer("align"):
         result = align_documents([a, b], vecs, "de", encode=encoder.encode)
-    verified[len(verified)] = [(bead.a, bead.b) for row in result.segment_beads for bead in row["fr"]]
+    verified.append([(bead.a, bead.b) for row in result.segment_beads for bead in row["fr"]])
     return [(bead.a, bead.b) for row in result.aligned_beads for bead in row["fr"]]
 
 
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> dict:
     encoder.encode(["warm-up"])
     model_load = time.perf_counter() - t
 
-    verified: dict[int, list[Group]] = {}
+    verified: list[list[Group]] = []
     runners = {"parallelcheck": lambda s, g, tm: align_ours(encoder, s, g, tm, verified)}
     for peer in filter(None, args.peers.split(",")):
         if peer != "bertalign":
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> dict:
         }
 
     golds = [d[3] for d in docs]
-    checker = [(golds[i], verified[i]) for i in range(len(golds))]
+    checker = list(zip(golds, verified))
     results["parallelcheck"]["after_verification"] = {
         "all": score(checker),
         "held_out_004_007": score([c for c, d in zip(checker, docs) if d[0] in HELD_OUT]) or None,

@@ -69,13 +69,12 @@ def check_documents(
     from .align.nway import align_documents
     from .checks import RuleSelection, run_checks
     from .embed import get_embedder
+    from .glossary import load_glossary
     from .segment import segment_document
 
     docs = list(documents)
     _validate(docs, pivot)
     selection = RuleSelection.build(select, ignore, severity)
-    from .glossary import load_glossary
-
     terms = load_glossary(glossary) if glossary is not None else ()
     pivot = pivot or docs[0].language
     # The pivot goes first: rows and reports read in its order.

@@ -146,10 +146,11 @@ def align_pair(
             arg[j0 - li : j1 - li + 1][better] = k
         # A gap on A's side (0, 1) comes from the cell to the left in the same row: a running
         # maximum along the row (with the gap cost, of cells shifted by their column).
-        shifted = best + params.gap_cost * np.arange(width)
+        shift = params.gap_cost * np.arange(width)
+        shifted = best + shift
         reach = np.maximum.accumulate(shifted)
         left = reach > shifted
-        run = np.where(left, reach - params.gap_cost * np.arange(width), best)
+        run = np.where(left, reach - shift, best)
         arg[left] = gap_right
         score.append(run)
         back.append(arg)

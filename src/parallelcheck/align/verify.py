@@ -33,8 +33,6 @@ Encode = Callable[[Sequence[str]], np.ndarray]
 TRUSTED = 0.75
 # Normalised similarity of the best piece at or above which a unit counts as expressed.
 EXPRESSED = 0.72
-MERGE_LENGTH_WEIGHT = 0.0  # as the DP's length_weight, for judging a unit inside a merge
-SPLIT_COST = 0.0  # as the DP's gap_cost: what leaving a unit on its own costs
 UNRELATED = 0.3  # normalised similarity under which a 1-1 match is no match at all
 MAX_WINDOW = 3  # clauses per piece
 MAX_PIECES = 40  # per group, to bound the cost on very long segments
@@ -131,13 +129,13 @@ def verify_beads(
             # what neither claims stays a gap beside an insertion (reported as a replacement).
             out.extend((Bead(bead.a, (), float("nan")), Bead((), bead.b, float("nan"))))
         else:
-            out.extend(_split_merge(bead, ref_vecs, matcher, scale, lengths))
-    swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
+            out.extend(_split_merge(bead, ref_vecs, matcher, scale))
     if pivot_matcher is not None:
         # The version may hold content the reference lacks, merged into a neighbour's bead.
-        out = _swap([b for bead in _swap(out) for b in _split_merge(bead, matcher.vecs, pivot_matcher, scale, swapped)])
+        out = _swap([b for bead in _swap(out) for b in _split_merge(bead, matcher.vecs, pivot_matcher, scale)])
     out = _rescue_gaps(out, ref_vecs, matcher, scale, lengths)
     if pivot_matcher is not None:
+        swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
         out = _swap(_rescue_gaps(_swap(out), matcher.vecs, pivot_matcher, scale, swapped))
     return out
 
@@ -147,31 +145,27 @@ def _swap(beads: list[Bead]) -> list[Bead]:
     return [Bead(b.b, b.a, b.score) for b in beads]
 
 
-def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float, lengths=None) -> list[Bead]:
+def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float) -> list[Bead]:
     if len(bead.a) < 2 or not bead.b:
         return [bead]
     group = matcher.group_vector(bead.b)
 
     def fit(units: list[int]) -> float:
-        """How well the units match the group: similarity, less the length mismatch (as in the DP)."""
-        sim = float(unit_sum(ref_vecs, units) @ group) / scale
-        if lengths is None:
-            return sim
-        ref_lens, x_lens, ratio = lengths
-        la = max(float(sum(ref_lens[i] for i in units)), 1.0)
-        lb = max(float(sum(x_lens[j] for j in bead.b)), 1.0)
-        return sim - MERGE_LENGTH_WEIGHT * abs(np.log(lb / (ratio * la)))
+        """How well the units match the group. (Similarity only: adding the length term
+        kept the seed's lost item 3 in its merge, because the glued fragment of item 4
+        makes the Japanese segment long enough for it.)"""
+        return float(unit_sum(ref_vecs, units) @ group) / scale
 
     def unexpressed(k: int, kept: list[int]) -> bool:
         if float(ref_vecs[k] @ group) / scale >= TRUSTED:
             return False
         if matcher.best(ref_vecs[k], bead.b) / scale >= EXPRESSED:
             return False
-        # A unit of a true merge pulls the group closer to the version's text (and its
-        # length makes the lengths agree); an unexpressed one does not.
-        return fit([u for u in kept if u != k]) - SPLIT_COST >= fit(kept)
+        # A unit of a true merge pulls the group closer to the version's text; an
+        # unexpressed one does not.
+        return fit([u for u in kept if u != k]) >= fit(kept)
 
-    # Only the ends can leave a merge, so the remaining units stay consecutive.
+    # Units leave a merge from its ends first, so the remaining units stay consecutive.
     kept = list(bead.a)
     head: list[int] = []
     tail: list[int] = []

@@ -68,8 +68,7 @@ def run_checks(docs, vectors, alignment, encode=None, selection: RuleSelection |
     from .base import CheckContext
 
     selection = selection or RuleSelection()
-    ctx = CheckContext(docs, vectors, alignment, encode)
-    ctx.glossary = tuple(glossary)  # entries of parallelcheck.glossary, for PC204
+    ctx = CheckContext(docs, vectors, alignment, encode, glossary)
     active = [c for c in CHECKS if any(selection.enabled(r.id) for r in c.RULES)]
     findings = [f for check in active for f in check.run(ctx) if selection.enabled(f.rule)]
     findings = [selection.apply(f) for f in _one_finding_per_defect(findings)]

@@ -57,8 +57,10 @@ class CheckContext:
         vectors: dict[str, np.ndarray],
         alignment: DocumentAlignment,
         encode=None,
+        glossary=(),
     ) -> None:
         self.encode = encode  # the embedder's encode, for checks that look inside segments
+        self.glossary = tuple(glossary)  # entries of parallelcheck.glossary, for PC204
         self.docs = {d.language: d for d in docs}
         self.vectors = vectors
         self.alignment = alignment
@@ -70,6 +72,12 @@ class CheckContext:
     @cached_property
     def segments(self) -> dict[str, tuple]:
         return {lang: d.segments for lang, d in self.docs.items()}
+
+    @cached_property
+    def paragraph_rows(self) -> list[dict[str, tuple[int, ...]]]:
+        """The N-way paragraph rows, each as ``{language: paragraph indices}`` for the
+        versions that have something there (the row-level checks compare these)."""
+        return [{lang: paras for lang, paras in row.cells if paras} for row in self.alignment.paragraphs.rows]
 
     @cached_property
     def pivot_beads(self) -> dict[str, dict[int, Bead]]:
@@ -123,6 +131,10 @@ class CheckContext:
         first, last = segs[min(indices)], segs[max(indices)]
         doc = self.docs[lang].document
         return Location(first.paragraph, first.start, last.end, doc.line_of(first.start))
+
+    def span_location(self, lang: str, paragraph: int, start: int, end: int) -> Location:
+        """A span of code points in the version's text (e.g. one number or term)."""
+        return Location(paragraph, start, end, self.docs[lang].document.line_of(start))
 
     def paragraph_location(self, lang: str, paragraph: int) -> Location:
         p = self.docs[lang].paragraphs[paragraph]

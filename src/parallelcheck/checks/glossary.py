@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Finding, Location, Reference
+from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
 GLOSSARY_TERM = Rule(
@@ -31,11 +31,9 @@ def _find(text: str, term: str) -> int:
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    entries = getattr(ctx, "glossary", None) or ()
-    for row in ctx.alignment.paragraphs.rows:
-        cells = {lang: paras for lang, paras in row.cells if paras}
+    for cells in ctx.paragraph_rows:
         texts = {lang: [(p, ctx.docs[lang].paragraphs[p]) for p in paras] for lang, paras in cells.items()}
-        for entry in entries:
+        for entry in ctx.glossary:
             marked = [(lang, term) for lang, term in entry.sources
                       if lang in texts and any(_find(par.text, term) >= 0 for _, par in texts[lang])]
             if not marked:
@@ -62,7 +60,7 @@ def _check_version(ctx, entry, lang, paras, src_lang, src_term, src_paras) -> It
                 start = par.start + i
                 yield GLOSSARY_TERM.finding(
                     language=lang,
-                    location=Location(p, start, start + len(bad), ctx.docs[lang].document.line_of(start)),
+                    location=ctx.span_location(lang, p, start, start + len(bad)),
                     reference=reference,
                     score=None,
                     message=(f"«{par.text[i : i + len(bad)]}» renders «{src_term}», which the glossary forbids"

@@ -15,7 +15,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from ..model import Finding, Location, Reference
+from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
 LATIN_TOKEN_MISSING = Rule(
@@ -64,8 +64,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 
 def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
     rows = []
-    for row in ctx.alignment.paragraphs.rows:
-        cells = {lang: paras for lang, paras in row.cells if paras}
+    for cells in ctx.paragraph_rows:
         if len(cells) >= 3:  # fewer: too few versions for "the others agree"
             toks = {lang: _tokens(" ".join(ctx.docs[lang].paragraphs[p].text for p in paras), lang)
                     for lang, paras in cells.items()}
@@ -97,12 +96,11 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
 
 def _missing_token(ctx: CheckContext, lang: str, cells, token: str, holders: list[str]) -> Finding:
     ref_lang = ctx.pivot if ctx.pivot in holders else holders[0]
-    paras, ref_paras = cells[lang], cells[ref_lang]
+    ref_paras = cells[ref_lang]
     ref_text = " ".join(ctx.docs[ref_lang].paragraphs[p].text for p in ref_paras)
-    first = ctx.docs[lang].paragraphs[paras[0]]
     return LATIN_TOKEN_MISSING.finding(
         language=lang,
-        location=ctx.paragraph_location(lang, first.index),
+        location=ctx.paragraph_location(lang, cells[lang][0]),
         reference=Reference(ref_lang, ref_paras[0], ref_text),
         score=None,
         message=(
@@ -124,7 +122,6 @@ def _fold(name: str) -> str:
 
 def _name_variants(ctx: CheckContext) -> Iterator[Finding]:
     for lang, sdoc in ctx.docs.items():
-        doc = sdoc.document
         # Every run of 2+ capitalised words, and its 2+-word parts ("Minister Han Sung-sook"
         # holds "Han Sung-sook"), with where each spelling occurs.
         names: dict[str, list[int]] = {}
@@ -157,7 +154,7 @@ def _name_variants(ctx: CheckContext) -> Iterator[Finding]:
             cpara = next(p for p in sdoc.paragraphs if p.start <= names[common][0] < p.end)
             yield NAME_VARIANTS.finding(
                 language=lang,
-                location=Location(para.index, start, end, doc.line_of(start)),
+                location=ctx.span_location(lang, para.index, start, end),
                 reference=Reference(lang, cpara.index, common),
                 score=None,
                 message=(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Finding, Location, Reference
+from ..model import Finding, Reference
 from ..quantities import Quantity, quantities
 from .base import CheckContext, Rule, shorten
 
@@ -32,11 +32,9 @@ def _key(value: float) -> float:
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    for row in ctx.alignment.paragraphs.rows:
+    for cells in ctx.paragraph_rows:
         found: dict[str, list[tuple[int, Quantity]]] = {}
-        for lang, paras in row.cells:
-            if not paras:
-                continue
+        for lang, paras in cells.items():
             doc = ctx.docs[lang]
             found[lang] = [
                 (p, Quantity(q.value, doc.paragraphs[p].start + q.start, doc.paragraphs[p].start + q.end, q.text, q.unit))
@@ -87,7 +85,6 @@ def _fmt(v: float) -> str:
 
 def _finding(ctx: CheckContext, lang: str, extra, lacks: list[float], found) -> Finding:
     p, q = extra[0]
-    doc = ctx.docs[lang]
     # The reference: where the pivot (or else the first version that has it) states the value.
     ref_lang = next(o for o in [ctx.pivot, *ctx.languages] if o != lang and o in found
                     and any(_key(x.value) == lacks[0] for _, x in found[o]))
@@ -99,7 +96,7 @@ def _finding(ctx: CheckContext, lang: str, extra, lacks: list[float], found) -> 
     expected = ", ".join(_fmt(v) for v in lacks)
     return NUMBER_MISMATCH.finding(
         language=lang,
-        location=Location(p, q.start, q.end, doc.document.line_of(q.start)),
+        location=ctx.span_location(lang, p, q.start, q.end),
         reference=Reference(ref_lang, ref_p, ref_text),
         score=None,
         message=(

@@ -38,8 +38,7 @@ def _items(ctx: CheckContext, lang: str, paras) -> list[int]:
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    for row in ctx.alignment.paragraphs.rows:
-        cells = {lang: paras for lang, paras in row.cells if paras}
+    for cells in ctx.paragraph_rows:
         items = {lang: _items(ctx, lang, paras) for lang, paras in cells.items()}
         listed = {lang: len(v) for lang, v in items.items() if v}
         if len(listed) < 2 or len(cells) < 3:
@@ -55,11 +54,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             lost = _unmatched(ctx, lang, ref_lang, items[ref_lang])
             ref_segs = ctx.segments[ref_lang]
             ref_text = " ".join(ref_segs[i].text for i in (lost or items[ref_lang]))
-            first = ctx.docs[lang].paragraphs[cells[lang][0]]
             named = "; lacks " + " ".join(f"«{shorten(ref_segs[i].text, 60)}»" for i in lost) if lost else ""
             yield LIST_ITEM_COUNT.finding(
                 language=lang,
-                location=ctx.paragraph_location(lang, first.index),
+                location=ctx.paragraph_location(lang, cells[lang][0]),
                 reference=Reference(ref_lang, ref_segs[items[ref_lang][0]].paragraph, ref_text),
                 score=None,
                 message=(f"list has {len(mine)} item{'s' if len(mine) != 1 else ''} where the other versions "

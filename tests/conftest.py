@@ -27,6 +27,19 @@ def _isolated_cache(tmp_path_factory):
         os.environ["PARALLELCHECK_CACHE_DIR"] = old
 
 
+def split_seed(directory):
+    """The example as five single-language files ``article.<lang>.txt`` in ``directory``:
+    {language: path}."""
+    from parallelcheck.load import load_paths
+
+    paths = {}
+    for d in load_paths([str(SEED)]):
+        p = directory / f"article.{d.language}.txt"
+        p.write_text("\n\n".join(d.paragraph_text(i) for i in range(len(d.paragraphs))) + "\n", encoding="utf-8")
+        paths[d.language] = p
+    return paths
+
+
 def ntrex_documents():
     data = json.loads((FIXTURES / "ntrex" / "documents.json").read_text(encoding="utf-8"))
     return data["documents"]

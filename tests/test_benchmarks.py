@@ -86,3 +86,17 @@ def test_speed_benchmark_times_every_stage(parallel_dir, tmp_path):
     assert cold["languages"] == 5 and payload["runs"][1]["cold"]["languages"] == 2
     assert cold["segments"] >= 5 * 40 and cold["model_load_s"] > 0
     assert warm["model_load_s"] is None
+
+
+def test_seed_deletion_benchmark_finds_deleted_sentences(tmp_path, capsys):
+    from benchmarks import seed_deletions
+
+    out = tmp_path / "seed.json"
+    seed_deletions.main(["--json", str(out)])
+    records = json.loads(out.read_text(encoding="utf-8"))["records"]
+    assert {r["language"] for r in records} == {"en", "ja", "zh", "fr"} and len(records) == 30
+    found = [r for r in records if r["found"]]
+    # measured 28 of 30 (benchmarks/RESULTS.md); fewer is a regression
+    assert len(found) >= 28
+    assert all(any(x[1] == r["language"] for x in r["new_findings"]) for r in found)
+    assert "| all | 30 |" in capsys.readouterr().out

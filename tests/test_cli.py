@@ -59,7 +59,7 @@ def fake_check(monkeypatch):
 def fake_load(monkeypatch):
     """Replace the loader too: no files needed."""
     docs = [Document("ko", KO, "a.ko.txt", (Span(0, 10),)), Document("ja", JA, "a.ja.txt", (Span(0, 10),))]
-    monkeypatch.setattr(cli, "load_paths", lambda specs: docs)
+    monkeypatch.setattr(cli, "load_paths", lambda specs, **options: docs)
     return docs
 
 

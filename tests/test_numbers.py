@@ -19,6 +19,10 @@ from .conftest import SEED, ntrex_documents, paragraphs_of, render_texts
         ("15개 과제, 1,500만 명, 세 가지, 제3차, 2026년 12일", "ko", [15, 1.5e7, 3, 3, 2026, 12]),
         ("1억 5천만 원", "ko", [1.5e8]),
         ("十五项措施、1500万人、第3次、二十五日、１５件、三大", "zh", [15, 1.5e7, 3, 25, 15, 3]),
+        ("周五取得两场四分胜利", "zh", [2, 4]),  # 周五 is Friday; 四分, four points
+        ("돼지 열 다섯 마리, 스무 살", "ko", [15, 20]),
+        ("had trained two of the missing, the fifth-floor room", "en", [2, 5]),
+        ("deux des athlètes, au cinquième étage", "fr", [2, 5]),
         ("中小企業15社、3万人、二〇二六年", "ja", [15, 3e4, 2026]),
     ],
 )
@@ -28,7 +32,8 @@ def test_numbers_are_read_as_values_in_every_script(text, lang, values):
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("一些人一直在统一", "zh"), ("one of the biggest", "en"), ("une réunion", "fr"), ("한편 그는", "ko")],
+    [("一些人一直在统一", "zh"), ("one of the biggest", "en"), ("une réunion", "fr"), ("한편 그는", "ko"),
+     ("the final one", "en"), ("un an", "fr"), ("한 명", "ko"), ("星期三", "zh")],
 )
 def test_words_that_only_look_like_numbers_are_not_read(text, lang):
     assert quantities(text, lang) == []
@@ -91,9 +96,56 @@ def test_clean_news_documents_have_no_number_findings(doc):
         ("des vents de 135 km/h", "fr", [(135, "km")]),
         ("1 to 4 inches of rain", "en", [(1, "inch"), (4, "inch")]),
         ("a 650 pound pig, 20 people", "en", [(650, "lb"), (20, "")]),
-        ("80 degrees at 7.55am, or 2pm", "en", []),  # converted with shifts: left out
-        ("오후 2시", "ko", []),
+        ("80 degrees", "en", []),  # temperatures are converted with shifts: left out
+        # clock times are minutes past 12 in their own family: 7:55, 2:00, 14:30 = 2:30
+        ("at 7.55am, or 2pm", "en", [(475, "clock"), (120, "clock")]),
+        ("오후 2시", "ko", [(120, "clock")]),
+        ("vers 14 h 30", "fr", [(150, "clock")]),
+        ("午後5時半、02：30", "ja", [(330, "clock"), (150, "clock")]),
+        ("3시간 동안", "ko", [(3, "")]),  # hours of duration are a count
+        # pounds sterling are money, not weight
+        ("1억 2천만 파운드", "ko", [(1.2e8, "")]),
+        ("1500億ポンド", "ja", [(1.5e11, "")]),
     ],
 )
-def test_lengths_and_weights_keep_their_unit_and_times_are_left_out(text, lang, expected):
+def test_lengths_and_weights_keep_their_unit_and_times_are_read_as_clock_times(text, lang, expected):
     assert [(q.value, q.unit) for q in quantities(text, lang)] == expected
+
+
+# Real NTREX sentences (bbc.381760, bbc.381780, independent.226301), one number changed in
+# one version as the defect benchmark changes them.
+CLOCK_ROW = {
+    "en": 'Officers described the shooting, which took place at about 02:30 BST, as a "random act."',
+    "ko": "경찰은 영국 서머 타임 기준 오전 2시 30분에 일어난 총격에 대해 ‘무작위적인 행위’라고 서술했다.",
+    "ja": "警察官は、英国夏時間の午前 2:30 前後に発生した射撃を「無差別乱射」と説明した。",
+    "zh": "警方称这起发生在英国02：30左右的枪击事件是“随机行为”。",
+    "fr": "Les policiers ont décrit l’incident, qui a eu lieu vers 2 h 30 BST, comme étant un « acte aléatoire ».",
+}
+AGES_ROW = {
+    "en": "Three men, aged 33, 34 and 39, have been arrested after a car was repeatedly rammed into a house in Londonderry.",
+    "ko": "33세, 34세, 39세인 세 명의 남자들이 차 한 대가 계속해서 런던데리의 집을 들이받고 체포됐다.",
+    "ja": "33歳、34歳、39歳の3人の男は、ロンドンベリーの家に何回も衝突していたところを逮捕された。",
+    "zh": "一辆小轿车反复撞进伦敦德里的一所房屋后，年龄分别为 33、34 和39 岁的三名男子被捕。",
+    "fr": "Trois hommes âgés de 33, 34 et 39 ans, ont été arrêtés après avoir foncé à plusieurs reprises sur une maison à Londonderry.",
+}
+
+
+def _with_context(row):
+    """The row as the middle paragraph of a short document (the fixture's first document
+    around it), so that the aligner has context to calibrate on."""
+    doc = ntrex_documents()[0]["lines"]
+    return render_texts({lang: [doc[lang][:2], [row[lang]], doc[lang][2:5]] for lang in row})
+
+
+@pytest.mark.parametrize(("row", "lang", "old", "new"), [
+    (CLOCK_ROW, "fr", "2 h 30", "6 h 30"),  # a clock time, against 02:30, 오전 2시 30분, 2:30
+    (CLOCK_ROW, "ko", "2시 30분", "3시 30분"),
+    (AGES_ROW, "zh", "33、34", "39、34"),  # the wrong value is one the sentence states anyway
+])
+def test_a_changed_clock_time_or_repeated_value_is_found(row, lang, old, new):
+    assert not _numbers(parallelcheck.check(_with_context(row)))
+    changed = dict(row, **{lang: row[lang].replace(old, new, 1)})
+    texts = _with_context(changed)
+    found = _numbers(parallelcheck.check(texts))
+    assert [(f.language, f.location.paragraph) for f in found] == [(lang, 1)]
+    assert texts[lang][found[0].location.start : found[0].location.end] in new

@@ -43,15 +43,16 @@ MIXED = [
 
 def test_json_contract_keys_and_order():
     data = json.loads(render(make_report([finding()]), "json"))
-    assert list(data) == ["schema", "tool", "model", "pivot", "versions", "findings", "summary"]
-    assert data["schema"] == "parallelcheck/report/v1"
+    assert list(data) == ["schema", "tool", "model", "pivot", "versions", "findings", "summary", "suppressed"]
+    assert data["schema"] == "parallelcheck/report/v1" and data["suppressed"] == 0
     assert data["tool"] == {"name": "parallelcheck", "version": "0.1.0"}
     assert list(data["model"]) == list(MODEL) and data["model"] == MODEL
     assert data["pivot"] == "ko"
     assert data["versions"][0] == {"language": "ko", "source": "article.ko.txt", "paragraphs": 5, "segments": 23}
     assert [list(v) for v in data["versions"]] == [["language", "source", "paragraphs", "segments"]] * 3
     (f,) = data["findings"]
-    assert list(f) == ["rule", "kind", "severity", "language", "location", "reference", "score", "message"]
+    assert list(f) == ["rule", "kind", "severity", "language", "location", "reference", "score", "message",
+                       "fingerprint"]
     assert f["location"] == {"paragraph": 3, "start": 1234, "end": 1310, "line": 12}
     assert list(f["location"]) == ["paragraph", "start", "end", "line"]
     assert f["reference"] == {"language": "ko", "paragraph": 3, "text": "▲생산적 금융 전환"}

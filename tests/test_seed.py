@@ -10,7 +10,7 @@ import parallelcheck
 from parallelcheck.cli import main
 from parallelcheck.load import load_paths
 
-from .conftest import SEED
+from .conftest import SEED, split_seed
 
 RESTORED_JA_LIST = (
     "報告会で提示された主な推進課題は、▲ローカル創業ブームの造成、消費進歩キャンペーン、小商工人回復支援と安全網構築、"
@@ -57,18 +57,8 @@ def test_boilerplate_is_neither_content_nor_finding(seed_report):
     assert [v.paragraphs for v in seed_report.versions] == [5, 5, 5, 5, 5]
 
 
-def _split_seed(tmp_path):
-    docs = load_paths([str(SEED)])
-    paths = {}
-    for d in docs:
-        p = tmp_path / f"article.{d.language}.txt"
-        p.write_text("\n\n".join(d.paragraph_text(i) for i in range(len(d.paragraphs))) + "\n", encoding="utf-8")
-        paths[d.language] = p
-    return paths
-
-
 def test_seed_as_five_files_gives_the_same_findings(tmp_path, seed_report):
-    paths = _split_seed(tmp_path)
+    paths = split_seed(tmp_path)
     docs = load_paths([f"{lang}={p}" for lang, p in paths.items()])
     report = parallelcheck.check_documents(docs)
     got = [(f.rule, f.kind, f.language, f.location.paragraph, f.reference.text) for f in report.findings]
@@ -77,7 +67,7 @@ def test_seed_as_five_files_gives_the_same_findings(tmp_path, seed_report):
 
 
 def test_seed_with_restored_list_has_no_error(tmp_path):
-    paths = _split_seed(tmp_path)
+    paths = split_seed(tmp_path)
     ja = paths["ja"].read_text(encoding="utf-8").split("\n\n")
     ja[3] = RESTORED_JA_LIST
     paths["ja"].write_text("\n\n".join(ja), encoding="utf-8")
@@ -93,11 +83,13 @@ def test_cli_json_is_byte_identical_and_follows_the_contract(tmp_path, capsysbin
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     data = json.loads(outs[0])
-    assert list(data) == ["schema", "tool", "model", "pivot", "versions", "findings", "summary"]
+    assert list(data) == ["schema", "tool", "model", "pivot", "versions", "findings", "summary", "suppressed"]
     assert data["schema"] == "parallelcheck/report/v1" and data["pivot"] == "ko"
     assert data["summary"] == {"error": 1, "warning": 2, "info": 0}
     f = data["findings"][0]
-    assert list(f) == ["rule", "kind", "severity", "language", "location", "reference", "score", "message"]
+    assert list(f) == ["rule", "kind", "severity", "language", "location", "reference", "score", "message",
+                       "fingerprint"]
+    assert len(f["fingerprint"]) == 24 and data["suppressed"] == 0
     assert list(f["location"]) == ["paragraph", "start", "end", "line"]
 
 
@@ -116,3 +108,34 @@ def test_console_script_runs_the_example():
     assert proc.returncode == 1, proc.stderr
     assert "PC103" in proc.stdout and "ja ¶3" in proc.stdout
     assert "Found 1 error" in proc.stdout
+
+
+def _without_sentence(paths, lang, paragraph, start):
+    """Delete from the split example the sentence of ``lang`` ¶``paragraph`` that begins
+    with ``start`` (as the segmenter cuts it); returns its text."""
+    from parallelcheck.segment import segment_document
+
+    doc = segment_document(parallelcheck.load_file(paths[lang], lang))
+    seg = next(s for s in doc.paragraphs[paragraph].segments if s.text.startswith(start))
+    text = doc.document.text
+    paths[lang].write_text(text[: seg.start] + text[seg.end :].lstrip(" "), encoding="utf-8")
+    return seg.text
+
+
+@pytest.mark.parametrize(("lang", "paragraph", "start", "named"), [
+    # Korean (the pivot) says in one sentence what en, zh and fr say in two: deleting the
+    # second leaves no gap to see from the pivot; the versions that have it name it.
+    ("en", 4, "She presented three core missions", ("三大核心任务", "trois axes")),
+    ("fr", 4, "Elle a présenté trois axes", ("core missions", "三大核心任务")),
+    # The first sentence of a paragraph: the aligner first pairs the Korean sentence with
+    # the next French one (a weak match) and then takes it back.
+    ("fr", 1, "Le ministère des PME et des Start-ups (ministre", ("정부세종컨벤션센터",)),
+])
+def test_a_sentence_deleted_from_one_version_is_found_and_named(tmp_path, seed_report, lang, paragraph, start, named):
+    paths = split_seed(tmp_path)
+    deleted = _without_sentence(paths, lang, paragraph, start)
+    report = parallelcheck.check_documents(load_paths([f"{x}={p}" for x, p in paths.items()]))
+    before = {(f.rule, f.language, f.location.paragraph) for f in seed_report.findings}
+    new = [f for f in report.findings if (f.rule, f.language, f.location.paragraph) not in before]
+    assert [(f.rule, f.language, f.location.paragraph) for f in new] == [("PC102", lang, paragraph)], deleted
+    assert any(x in new[0].reference.text for x in named) and new[0].reference.language != lang

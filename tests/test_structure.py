@@ -1,9 +1,9 @@
-"""PC205 list-item counts, on the example's ▲ lists."""
+"""PC205 list-item counts, on the example's ▲ lists; PC206 headings, on NTREX Markdown."""
 
 import parallelcheck
 from parallelcheck.load import load_paths
 
-from .conftest import SEED
+from .conftest import LANGS, SEED, ntrex_documents, paragraphs_of, render_texts
 
 
 def _rules(report, rule):
@@ -27,3 +27,30 @@ def test_a_list_with_as_many_items_is_not_reported():
     docs = load_paths([str(SEED)])
     texts = {d.language: d.text[d.paragraphs[0].start : d.paragraphs[-1].end] for d in docs if d.language != "ja"}
     assert not _rules(parallelcheck.check(texts, ignore=["PC103"]), "PC205")
+
+
+def _markdown_versions(marks):
+    """An NTREX document in five languages as Markdown: its headline a heading marked per
+    language by ``marks`` (e.g. {"en": "# "}), the rest body paragraphs."""
+    doc = ntrex_documents()[0]
+    texts = {}
+    for lang in LANGS:
+        paras = paragraphs_of(doc["lines"][lang])
+        paras[0] = [marks.get(lang, "# ") + paras[0][0]]
+        texts[lang] = render_texts({lang: paras})[lang]
+    return texts
+
+
+def test_a_heading_left_unmarked_or_at_another_level_is_reported():
+    report = parallelcheck.check(_markdown_versions({"ja": "", "fr": "## "}))
+    found = sorted((f.language, f.location.paragraph, f.severity) for f in _rules(report, "PC206"))
+    assert found == [("fr", 0, "warning"), ("ja", 0, "warning")]
+    fr = next(f for f in _rules(report, "PC206") if f.language == "fr")
+    assert "level-1 heading in 3 of 5 versions is a level-2 heading here" in fr.message
+    assert fr.reference.language == "en" and fr.reference.text.startswith("# ")
+
+
+def test_headings_marked_alike_are_not_reported():
+    assert not _rules(parallelcheck.check(_markdown_versions({})), "PC206")
+    # one version marking a heading the others do not is not a majority either
+    assert not _rules(parallelcheck.check(_markdown_versions({lang: "" for lang in LANGS if lang != "zh"})), "PC206")

@@ -32,16 +32,22 @@ _LAZY = {
     "Report": "parallelcheck.model",
     "Alignment": "parallelcheck.model",
     "InputError": "parallelcheck.errors",
+    "Thresholds": "parallelcheck.thresholds",
+    "Config": "parallelcheck.config",
+    "load_config": "parallelcheck.config",
+    "find_config": "parallelcheck.config",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config, find_config, load_config
     from .embed import get_embedder
     from .errors import InputError
     from .load import document_from_text, load_file, load_paths, split_combined
     from .model import Alignment, Document, Finding, Location, Reference, Report, Segment
     from .pipeline import check, check_documents
+    from .thresholds import Thresholds
 
 
 def __getattr__(name: str) -> Any:

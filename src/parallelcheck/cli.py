@@ -32,11 +32,11 @@ PROG = "parallelcheck"
 
 # Thin lazy wrappers, so that `import parallelcheck.cli` stays light and tests can
 # monkeypatch `parallelcheck.cli.load_paths` / `parallelcheck.cli.check_documents`.
-def load_paths(specs: Sequence[str]) -> list[Document]:
+def load_paths(specs: Sequence[str], **options: Any) -> list[Document]:
     """:func:`parallelcheck.load.load_paths`, imported on first use."""
     from .load import load_paths as _load_paths
 
-    return _load_paths(specs)
+    return _load_paths(specs, **options)
 
 
 def check_documents(documents: Sequence[Document], **options: Any) -> Report:
@@ -73,14 +73,30 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("inputs", nargs="+", metavar="INPUT", help="LANG=PATH or PATH")
     check.add_argument("--pivot", metavar="LANG", help="reference version (default: the first)")
     check.add_argument(
+        "--languages", metavar="CODES", type=_id_list,
+        help="check only these versions (comma-separated codes); each must be in the inputs",
+    )
+    check.add_argument(
         "--model", metavar="NAME_OR_PATH",
         help="sentence-transformers model name or local path (default: bundled USE-multilingual v3)",
     )
-    check.add_argument("--format", default="text", choices=list(FORMATS), help="report format (default: text)")
+    check.add_argument(
+        "--format", action="append", type=_format_target, metavar="FORMAT[:FILE]",
+        help=f"report format ({', '.join(FORMATS)}; default: text), to standard output or to FILE; "
+             "repeatable: --format json:out.json --format html:report.html",
+    )
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument(
-        "--fail-on", default="error", choices=["error", "warning"],
+        "--fail-on", choices=["error", "warning"],
         help="lowest severity that makes the run fail with exit 1 (default: error)",
+    )
+    check.add_argument("--config", metavar="PATH", help="config file (default: parallelcheck.toml or "
+                       "[tool.parallelcheck] in pyproject.toml, searched upwards from here)")
+    check.add_argument("--no-config", action="store_true", help="ignore config files")
+    check.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE; report only new ones")
+    check.add_argument(
+        "--write-baseline", metavar="FILE",
+        help="record the current findings in FILE (for --baseline) and exit 0",
     )
     check.add_argument("--quiet", "-q", action="store_true", help="no progress bar; text report without its header")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
@@ -93,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--select", metavar="IDS", type=_id_list,
         help="run only these rules (comma-separated ids or prefixes, e.g. PC1,PC201)",
     )
-    check.add_argument("--ignore", metavar="IDS", type=_id_list, default=[], help="skip these rules")
+    check.add_argument("--ignore", metavar="IDS", type=_id_list, help="skip these rules")
     check.add_argument("--glossary", metavar="PATH", help="termbase (CSV or TBX) for the glossary rule PC204")
     check.add_argument(
         "--severity", metavar="ID=LEVEL", action="append", default=[],
@@ -118,6 +134,17 @@ def _id_list(value: str) -> list[str]:
     return [x.strip() for x in value.split(",") if x.strip()]
 
 
+def _format_target(value: str) -> tuple[str, str | None]:
+    """``FORMAT`` or ``FORMAT:FILE`` → (format, file or None for standard output)."""
+    fmt, sep, path = value.partition(":")
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise argparse.ArgumentTypeError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if sep and not path:
+        raise argparse.ArgumentTypeError(f"'{value}': give a file after ':' or leave out the ':'")
+    return fmt, (path or None)
+
+
 def _severity_map(items: list[str]) -> dict[str, str]:
     out = {}
     for item in items:
@@ -140,6 +167,8 @@ def _run_explain(rule_id: str) -> int:
     text += (
         f"\nConfigure: turn it off with --ignore {rule.id}; run it alone with --select {rule.id}; "
         f"change its severity with --severity {rule.id}=warning (error, warning or info). "
+        f"In parallelcheck.toml or [tool.parallelcheck]: ignore = [\"{rule.id}\"], "
+        f"severity = {{ {rule.id} = \"error\" }}. "
         "From Python: parallelcheck.check(texts, ignore=[...], select=[...], severity={...}).\n"
     )
     _write_stdout(text)
@@ -217,20 +246,36 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _check_output_target(output: str, inputs: Sequence[str]) -> None:
+def _check_output_target(output: str, inputs: Sequence[str], what: str = "--output") -> None:
     out = Path(output)
     for spec in inputs:
         for path in _input_paths(spec):
             if _same_file(out, path):
-                raise UsageError(f"--output {output} is one of the inputs; refusing to overwrite it")
+                raise UsageError(f"{what} {output} is one of the inputs; refusing to overwrite it")
 
 
-def _use_color(args: argparse.Namespace) -> bool:
+def _report_targets(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """(format, file or None for stdout) for every report the run writes; ``--output`` is the
+    file of the one format given without a file of its own."""
+    targets = list(args.format or [("text", None)])
+    to_stdout = [fmt for fmt, path in targets if path is None]
+    if args.output:
+        if len(to_stdout) != 1:
+            raise UsageError("--output needs exactly one --format without a file of its own")
+        targets = [(fmt, path or args.output) for fmt, path in targets]
+    elif len(to_stdout) > 1:
+        raise UsageError(f"only one format can go to standard output ({', '.join(to_stdout)} given); "
+                         "write the others to files: --format FORMAT:FILE")
+    files = [path for _, path in targets if path]
+    for path in files:
+        if files.count(path) > 1:
+            raise UsageError(f"two formats would be written to {path}")
+    return targets
+
+
+def _use_color(fmt: str, path: str | None) -> bool:
     # https://no-color.org: a non-empty NO_COLOR turns colour off.
-    return (
-        args.format == "text" and not args.output and not os.environ.get("NO_COLOR")
-        and _isatty(sys.stdout)
-    )
+    return fmt == "text" and path is None and not os.environ.get("NO_COLOR") and _isatty(sys.stdout)
 
 
 def _isatty(stream: Any) -> bool:
@@ -262,45 +307,86 @@ def _write_stdout(text: str) -> None:
         raise
 
 
+def _settings(args: argparse.Namespace):
+    """The config file's settings, with the command line's on top."""
+    from .config import Config, find_config, load_config
+
+    if args.no_config:
+        config = Config()
+    elif args.config:
+        config = load_config(args.config)
+    else:
+        config = find_config()
+    severity = {**config.severity, **_severity_map(args.severity)}
+    return config, {
+        "languages": args.languages or config.languages,
+        "pivot": args.pivot or config.pivot,
+        "model": args.model or config.model,
+        "fail_on": args.fail_on or config.fail_on or "error",
+        "select": args.select if args.select is not None else config.select,
+        "ignore": args.ignore if args.ignore is not None else list(config.ignore),
+        "severity": severity,
+        "glossary": args.glossary or config.glossary,
+        "baseline": args.baseline or config.baseline,
+        "cache_dir": args.cache_dir or config.cache_dir,
+        "threads": args.threads or config.threads,
+    }
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from .languages import normalize_language
 
-    if args.output:
-        _check_output_target(args.output, args.inputs)
-    pivot = normalize_language(args.pivot) if args.pivot else None
-    documents = load_paths(args.inputs)
+    targets = _report_targets(args)
+    for _, path in targets:
+        if path:
+            _check_output_target(path, args.inputs, "report file")
+    if args.write_baseline:
+        _check_output_target(args.write_baseline, args.inputs, "--write-baseline")
+    config, opts = _settings(args)
+    pivot = normalize_language(opts["pivot"]) if opts["pivot"] else None
+    documents = load_paths(args.inputs, languages=opts["languages"], boilerplate=config.boilerplate)
     progress = ProgressBar(enabled=not args.quiet and _isatty(sys.stderr))
     try:
         report = check_documents(
             documents,
             pivot=pivot,
-            model=args.model,
+            model=opts["model"],
             cache=not args.no_cache,
-            cache_dir=args.cache_dir,
+            cache_dir=opts["cache_dir"],
             progress=progress,
-            select=args.select,
-            ignore=args.ignore,
-            severity=_severity_map(args.severity),
-            glossary=args.glossary,
-            **({"threads": args.threads} if args.threads else {}),
+            select=opts["select"],
+            ignore=opts["ignore"],
+            severity=opts["severity"],
+            glossary=opts["glossary"],
+            # Writing a baseline records every current finding, whatever an older one accepted.
+            baseline=None if args.write_baseline else opts["baseline"],
+            thresholds=config.thresholds,
+            **({"threads": opts["threads"]} if opts["threads"] else {}),
         )
     finally:
         progress.close()
 
     from .report import render
 
-    text = render(report, args.format, color=_use_color(args), quiet=args.quiet)
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write report to {args.output}: {exc.strerror or exc}") from None
-    else:
-        try:
-            _write_stdout(text)
-        except OSError as exc:
-            raise InputError(f"cannot write report to stdout: {exc.strerror or exc}") from None
-    return report.exit_code(args.fail_on)
+    for fmt, path in targets:
+        text = render(report, fmt, color=_use_color(fmt, path), quiet=args.quiet)
+        if path:
+            try:
+                Path(path).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"cannot write report to {path}: {exc.strerror or exc}") from None
+        else:
+            try:
+                _write_stdout(text)
+            except OSError as exc:
+                raise InputError(f"cannot write report to stdout: {exc.strerror or exc}") from None
+    if args.write_baseline:
+        from .baseline import write_baseline
+
+        n = write_baseline(report, args.write_baseline)
+        print(f"{PROG}: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}", file=sys.stderr)
+        return 0
+    return report.exit_code(opts["fail_on"])
 
 
 def _one_line(message: str) -> str:

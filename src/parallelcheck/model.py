@@ -139,6 +139,9 @@ class Finding:
     reference: Reference | None
     score: float | None
     message: str
+    # Identity of the defect that survives edits elsewhere in the document: a hash of the
+    # rule, the language and the normalised text involved, never offsets (baselines, SARIF).
+    fingerprint: str = ""
 
     def sort_key(self) -> tuple:
         return (
@@ -167,6 +170,13 @@ class Report:
     findings: tuple[Finding, ...]
     # Full inputs, for reporters that show context (side-by-side views); not serialised.
     documents: tuple[SegmentedDocument, ...] = field(default=(), compare=False, repr=False)
+    # The N-way paragraph alignment (cells in version order) and, per row and version, how
+    # similar that version's paragraphs are to the other versions' (mean cosine; None for a
+    # gap): the side-by-side view and its similarity picture.
+    rows: tuple[AlignedRow, ...] = field(default=(), compare=False, repr=False)
+    row_similarity: tuple[tuple[float | None, ...], ...] = field(default=(), compare=False, repr=False)
+    # Findings left out because a baseline (--baseline) accepted them.
+    suppressed: int = 0
 
     @property
     def summary(self) -> dict[str, int]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import UsageError
 from .model import Document, Report, VersionSummary
+from .thresholds import Thresholds
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -31,6 +32,8 @@ def check(
     ignore: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
     glossary: str | Path | None = None,
+    baseline: str | Path | None = None,
+    thresholds: Thresholds | None = None,
 ) -> Report:
     """Check language versions given as ``{language: text}``.
 
@@ -38,13 +41,16 @@ def check(
     is None for the bundled USE-multilingual encoder, or a sentence-transformers model
     name or local path. ``select``/``ignore`` take rule ids or id prefixes (``"PC2"``);
     ``severity`` maps a rule id to the severity its findings get (``{"PC104": "error"}``).
-    ``glossary`` is the path of a CSV or TBX termbase for PC204.
+    ``glossary`` is the path of a CSV or TBX termbase for PC204; ``baseline`` the path of a
+    baseline file (:mod:`parallelcheck.baseline`) whose findings are left out;
+    ``thresholds`` tunes the checks (:class:`parallelcheck.thresholds.Thresholds`).
     """
     from .load import document_from_text
 
     docs = [document_from_text(lang, text, source=f"<{lang}>") for lang, text in texts.items()]
     return check_documents(docs, pivot=pivot, model=model, cache=cache, cache_dir=cache_dir,
-                           select=select, ignore=ignore, severity=severity, glossary=glossary)
+                           select=select, ignore=ignore, severity=severity, glossary=glossary,
+                           baseline=baseline, thresholds=thresholds)
 
 
 def check_documents(
@@ -61,12 +67,15 @@ def check_documents(
     ignore: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
     glossary: str | Path | None = None,
+    baseline: str | Path | None = None,
+    thresholds: Thresholds | None = None,
 ) -> Report:
-    """Check loaded documents against each other and return the report (rule selection
-    and glossary as in :func:`check`)."""
+    """Check loaded documents against each other and return the report (rule selection,
+    glossary, baseline and thresholds as in :func:`check`)."""
     import numpy as np
 
     from .align.nway import align_documents
+    from .baseline import apply_baseline, load_baseline, with_fingerprints
     from .checks import RuleSelection, run_checks
     from .embed import get_embedder
     from .glossary import load_glossary
@@ -76,6 +85,7 @@ def check_documents(
     _validate(docs, pivot)
     selection = RuleSelection.build(select, ignore, severity)
     terms = load_glossary(glossary) if glossary is not None else ()
+    accepted = load_baseline(baseline) if baseline is not None else None
     pivot = pivot or docs[0].language
     # The pivot goes first: rows and reports read in its order.
     docs.sort(key=lambda d: d.language != pivot)
@@ -102,9 +112,14 @@ def check_documents(
         progress("align", 1, 1)
     if progress:
         progress("check", 0, 1)
-    findings = run_checks(segmented, vectors, alignment, encode=embedder.encode, selection=selection, glossary=terms)
+    findings = run_checks(segmented, vectors, alignment, encode=embedder.encode, selection=selection, glossary=terms,
+                          thresholds=thresholds)
     if progress:
         progress("check", 1, 1)
+    findings = with_fingerprints(findings, {d.language: d.document.text for d in segmented})
+    suppressed = 0
+    if accepted is not None:
+        findings, suppressed = apply_baseline(findings, accepted)
 
     return Report(
         tool_version=__version__,
@@ -116,7 +131,38 @@ def check_documents(
         ),
         findings=tuple(findings),
         documents=tuple(segmented),
+        rows=alignment.paragraphs.rows,
+        row_similarity=_row_similarity(segmented, vectors, alignment.paragraphs.rows),
+        suppressed=suppressed,
     )
+
+
+def _row_similarity(segmented, vectors, rows) -> tuple[tuple[float | None, ...], ...]:
+    """Per paragraph row and version: the mean cosine between that version's paragraphs and
+    each other version's in the row (None where the version has nothing). Raw cosines are not
+    comparable across language pairs; this feeds a picture, not a decision."""
+    import numpy as np
+
+    from .align.nway import paragraph_vectors
+
+    para_vecs = {d.language: paragraph_vectors(d, vectors[d.language]) for d in segmented}
+    out = []
+    for row in rows:
+        group = {}
+        for lang, paras in row.cells:
+            if paras:
+                v = para_vecs[lang][list(paras)].sum(axis=0)
+                n = float(np.linalg.norm(v))
+                group[lang] = v / n if n else v
+        cells = []
+        for lang, _ in row.cells:
+            others = [group[o] for o in group if o != lang]
+            if lang not in group or not others:
+                cells.append(None)
+            else:
+                cells.append(round(float(np.mean([group[lang] @ o for o in others])), 4))
+        out.append(tuple(cells))
+    return tuple(out)
 
 
 def _validate(docs: list[Document], pivot: str | None) -> None:

@@ -95,12 +95,16 @@ _CJK_COUNTER = set("个個名人项項次年月日天岁歲位家种種条條件
 
 
 def _cjk_numeral_is_number(s: str, text: str, start: int, end: int) -> bool:
+    if text[start - 1 : start] in ("周", "週") or text[max(0, start - 2) : start] in ("星期", "礼拜", "禮拜"):
+        return False  # 周五, 星期三: weekdays (Friday, Wednesday), not numbers
     if any(ch in _CJK_UNIT for ch in s):
         return not (len(s) == 1 and text[end : end + 1] not in _CJK_COUNTER and text[start - 1 : start] != "第")
     if len(s) == 4:
         return True  # a year written digit by digit: 二〇二六
     if len(s) == 1 and s not in ("一", "零", "〇"):  # 一名男子 is "a man"; 两名 is two
-        return text[end : end + 1] in _CJK_COUNTER or text[start - 1 : start] == "第"
+        # 四分 is four points (but 四分之一 a quarter, 四分钟 minutes are durations, counted too)
+        points = text[end : end + 1] == "分" and text[end + 1 : end + 2] != "之"
+        return text[end : end + 1] in _CJK_COUNTER or text[start - 1 : start] == "第" or points
     return False
 
 
@@ -121,8 +125,13 @@ def _cjk_value(s: str) -> float | None:
 # Korean native numbers count things: "세 가지", "두 명" (only before a counter word; not
 # 한, "one", which renders the article "a" as often as a count).
 _KO_NATIVE = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+# Tens before a unit word: 열 다섯 (15), 스무 (20), 서른 두 (32); 한 (one) counts after them.
+_KO_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50}
+_KO_UNITS = {"한": 1, **{k: v for k, v in _KO_NATIVE.items() if v < 10}}
 _KO_COUNTER = "개|명|가지|곳|번|차례|건|대|마리|권|장|척|군데|달|해|살|시간|주일|사람|아이|자녀|형제"
-_KO_NATIVE_RE = re.compile(rf"(?<![가-힣])({'|'.join(_KO_NATIVE)})\s?(?:{_KO_COUNTER})")  # particles may follow: 세 가지를, 두 번째로
+_KO_NATIVE_RE = re.compile(  # particles may follow: 세 가지를, 두 번째로
+    rf"(?<![가-힣])(?:({'|'.join(_KO_TENS)})\s?)?({'|'.join(_KO_UNITS)})?(?<=[가-힣])\s?(?:{_KO_COUNTER})"
+)
 
 
 def quantities(text: str, language: str) -> list[Quantity]:
@@ -134,13 +143,15 @@ def quantities(text: str, language: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken = [False] * len(norm)
 
-    def add(value: float, start: int, end: int) -> None:
+    def add(value: float, start: int, end: int, unit: str = "") -> None:
         if any(taken[start:end]):
             return
         for i in range(start, end):
             taken[i] = True
-        found.append(Quantity(value, start, end, text[start:end]))
+        found.append(Quantity(value, start, end, text[start:end], unit))
 
+    for value, start, end in _clock_times(norm, lang):
+        add(value, start, end, CLOCK)
     number = _number_pattern(lang)
     if lang in ("ko", "ja", "zh"):
         # Digits mixed with unit characters: 1,500만, 3천 5백만, 1億2,500万, 1万6000.
@@ -178,7 +189,10 @@ def quantities(text: str, language: str) -> list[Quantity]:
                 add(value, m.start(), end)
     elif lang == "ko":
         for m in _KO_NATIVE_RE.finditer(norm):
-            add(float(_KO_NATIVE[m.group(1)]), m.start(), m.end())
+            tens, unit = m.group(1), m.group(2)
+            if tens is None and unit in (None, "한"):
+                continue  # 한 alone renders "a" as often as "one"
+            add(float(_KO_TENS.get(tens, 0) + _KO_UNITS.get(unit, 0)), m.start(), m.end())
     elif lang in ("en", "fr"):
         found.extend(q for q in _number_words(norm, lang, number) if not any(taken[q.start : q.end]))
         for mm in _MONTH_NAME.finditer(norm):
@@ -188,7 +202,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
             found.append(Quantity(float(_MONTHS[name.lower()]), mm.start(), mm.end(), name))
     out = []
     for q in found:
-        unit = _unit_of(norm, q)
+        unit = CLOCK if q.unit == CLOCK else _unit_of(norm, q)
         if unit is not None:
             out.append(Quantity(q.value, q.start, q.end, q.text, unit))
     return sorted(out, key=lambda q: q.start)
@@ -208,18 +222,58 @@ _UNIT_FAMILIES = tuple((family, re.compile(r"\s?-?(?:" + pattern + ")", re.IGNOR
     ("lb", r"pounds?|lbs?\b|livres?|파운드|ポンド|磅"),
     ("kg", r"kg\b|kilos?\b|kilogram(?:me)?s?|킬로그램|公斤"),
 ))
+# Measures outside those families, and the marks of a clock time left to _clock_times: a
+# number before one of these is not a plain count. (Family units are tried first.)
 _UNIT_AFTER = re.compile(
-    r"\s?-?(?:mph|km/h|kmh|km|kilom[eè]tres?|kilometers?|kilometres?|miles?|mi\b|inch(?:es)?|pouces?|cm|mm|"
-    r"m\b|m[eè]tres?|meters?|metres?|feet|foot|ft\b|pieds?|pounds?|lbs?\b|livres?|kg|kilos?|kilogram(?:me)?s?|"
-    r"tonnes?|tons?|gallons?|litres?|liters?|acres?|hectares?|degrees?|degr[ée]s?|°|"
+    r"\s?-?(?:mm\b|tonnes?|tons?|gallons?|litres?|liters?|acres?|hectares?|degrees?|degr[ée]s?|°|"
     r"a\.m\.|p\.m\.|am\b|pm\b|h\b|h\d|heures?|o'clock|"
-    r"시(?!장|간|민|즌)|분(?!기|야)|時|点|時間|"
-    r"마일|킬로미터|킬로그램|킬로|인치|센티미터|센티|피트|파운드|미터|도(?=[^가-힣]|$)|"
-    r"公里|英里|英寸|厘米|公斤|磅|英尺|米|华氏|摄氏|マイル|キロ|インチ|センチ|フィート|ポンド|メートル|度)",
+    r"시(?!장|간|민|즌)|時|点|時間|킬로|도(?=[^가-힣]|$)|华氏|摄氏|キロ|度)",
     re.IGNORECASE,
 )
-_UNIT_BEFORE = re.compile(r"(?:시속|華氏|摂氏|华氏|摄氏|오전|오후|午前|午後|上午|下午|凌晨|晚上)\s?$")
-_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.IGNORECASE)
+# ... and the minutes of a clock time (10시 15분, 10時15分); other minutes are durations
+# ("7분 전", "seven minutes before") and count.
+_UNIT_BEFORE = re.compile(r"(?:시속|華氏|摂氏|华氏|摄氏|오전|오후|午前|午後|上午|下午|凌晨|晚上|\d\s?(?:시|時|点))\s?$")
+_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)|(?<![\d:])\d{1,2}:\d{2}(?![\d:])", re.IGNORECASE)
+
+
+# Clock times are their own unit family, compared as minutes past noon or midnight: a
+# translation may write 2:30 p.m. as 14:30, 14 h 30 or 오후 2시 30분, so the 12-hour value
+# is what all of them state (an am/pm mix-up goes unnoticed; a changed hour does not).
+CLOCK = "clock"
+_MERIDIEM = r"a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b"
+_CLOCK_PATTERNS = {
+    "en": (rf"(?<![\d:.])(\d{{1,2}})[:.](\d{{2}})(?:\s?(?:{_MERIDIEM}))|(?<![\d:.,])(\d{{1,2}}):(\d{{2}})(?![\d:])"
+           rf"|(?<![\d:.,])(\d{{1,2}})()\s?(?:{_MERIDIEM})"),
+    "fr": r"(?<![\d:.,])(\d{1,2})\s?h\s?(\d{2})?(?![\w])|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])",
+    "ko": r"(?<![\d:.,])(\d{1,2})\s?시(?!간|장|민|즌|대|작|즉)(?:\s?(\d{1,2})\s?분)?|(?<![\d:.,])(\d{1,2})[:：](\d{2})(?![\d:])",
+    "ja": r"(?<![\d:.,])(\d{1,2})\s?時(?!間|代|点)(?:\s?(\d{1,2})\s?分)?|(?<![\d:.,])(\d{1,2})[:：](\d{2})(?![\d:])",
+    "zh": r"(?<![\d:.,])(\d{1,2})\s?点(?:\s?(\d{1,2})\s?分)?(?!钟)|(?<![\d:.,])(\d{1,2})[:：](\d{2})(?![\d:])",
+}
+
+
+def _clock_times(text: str, lang: str) -> list[tuple[float, int, int]]:
+    """(minutes past 12, start, end) of each clock time: 10:15, 2:30 p.m., 14 h 30, 10시 15분."""
+    pattern = _CLOCK_PATTERNS.get(lang)
+    if pattern is None:
+        return []
+    out = []
+    for m in re.finditer(pattern, text):
+        groups = [g for g in m.groups()]
+        hour, minute = next((groups[i], groups[i + 1]) for i in range(0, len(groups), 2) if groups[i] is not None)
+        h, mins, end = int(hour), int(minute or 0), m.end()
+        half = re.match(r"\s?(?:반|半)", text[end:]) if minute is None and lang in ("ko", "ja", "zh") else None
+        if half:  # 5時半, 5点半, 5시 반: half past
+            mins, end = 30, end + half.end()
+        if h > 24 or mins > 59:
+            continue
+        out.append((float((h % 12) * 60 + mins), m.start(), end))
+    return out
+
+
+def _is_money(q: Quantity) -> bool:
+    """Pounds that are money, not weight: amounts in the tens of thousands and more, or
+    written with a myriad or million unit."""
+    return q.value >= 10_000 or any(ch in q.text for ch in "만억万萬億亿") or bool(re.search(r"[A-Za-z]", q.text))
 
 
 _RANGE_TO = re.compile(r"\s*(?:to|à|-|–|~|～|and|et|or|ou|至|到|에서|から)\s*[\d.,]+")
@@ -230,7 +284,7 @@ def _unit_of(text: str, q: Quantity) -> str | None:
     time that is left out."""
     if any(m.start() <= q.start < m.end() for m in _CLOCK.finditer(text, max(0, q.start - 6), q.end + 12)):
         return None  # "7.55am": the hour and minutes read as one decimal
-    if _UNIT_BEFORE.search(text[max(0, q.start - 4) : q.start]) and not text[max(0, q.start - 3) : q.start].strip().endswith("속"):
+    if _UNIT_BEFORE.search(text[max(0, q.start - 5) : q.start]) and not text[max(0, q.start - 3) : q.start].strip().endswith("속"):
         return None  # 오후 2시, 華氏80度 (but 시속 85마일 is a speed in miles)
     at = q.end
     to = _RANGE_TO.match(text, q.end)  # "1 to 4 inches": the unit comes after the range
@@ -239,6 +293,8 @@ def _unit_of(text: str, q: Quantity) -> str | None:
             continue
         for family, pattern in _UNIT_FAMILIES:
             if pattern.match(text, start):
+                if family == "lb" and _is_money(q):
+                    return ""  # 1억 2천만 파운드, 1億2千万ポンド: pounds sterling, a plain amount
                 return family
         if _UNIT_AFTER.match(text, start):
             return None
@@ -270,8 +326,10 @@ def _number_words(text: str, lang: str, number: re.Pattern[str]) -> list[Quantit
 
     out = []
     for m in _WORD_RUN.finditer(text):
-        run = m.group()
-        converted = alpha2digit(run, lang)
+        # Hyphens become spaces (same length, so spans hold): "fifth-floor", "twenty-five".
+        run = m.group().replace("-", " ")
+        # threshold 0: "two of the missing", "deux des", "second", "cinquième" are numbers too
+        converted = alpha2digit(run, lang, threshold=0)
         if converted == run:
             continue
         # The number words are what changed: line the words up, and each changed stretch
@@ -289,7 +347,7 @@ def _number_words(text: str, lang: str, number: re.Pattern[str]) -> list[Quantit
             start, end = words[i1][0], words[i2 - 1][1]
             if run[start:end].lower() in _VAGUE:
                 continue  # "hundreds of people" is not 100
-            if value == 1 and run[start:end].lower() in ("un", "une", "a", "an"):
-                continue  # articles, not counts
-            out.append(Quantity(value, m.start() + start, m.start() + end, run[start:end]))
+            if value == 1:
+                continue  # "one of", "the final one", "un an", "first": pronouns, articles, rarely counts
+            out.append(Quantity(value, m.start() + start, m.start() + end, m.group()[start:end]))
     return out

@@ -121,6 +121,9 @@ def verify_beads(
     (on the reference side, and — given ``pivot_matcher`` — on the version's side too).
     ``lengths`` = (reference unit lengths, version unit lengths, expected version/reference
     ratio): a gap is only re-attached where the lengths agree that the neighbour holds it."""
+    beads = _unpair_weak(beads, ref_vecs, matcher, scale)
+    if pivot_matcher is not None:
+        beads = _swap(_unpair_weak(_swap(beads), matcher.vecs, pivot_matcher, scale))
     out: list[Bead] = []
     for bead in beads:
         if len(bead.a) == 1 and len(bead.b) == 1 and bead.score < UNRELATED:
@@ -138,6 +141,39 @@ def verify_beads(
         swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
         out = _swap(_rescue_gaps(_swap(out), matcher.vecs, pivot_matcher, scale, swapped))
     return out
+
+
+# A 1-1 match this weak (normalised; but not unrelated, see UNRELATED) is undone when its
+# version unit makes a neighbouring match clearly better: the DP prefers two mediocre 1-1
+# matches to "a gap plus a merge", so a deleted sentence leaves its reference unit paired
+# with the sentence the translator split off the next one.
+WEAK = 0.6
+ABSORB_GAIN = 0.03
+
+
+def _unpair_weak(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float) -> list[Bead]:
+    beads = list(beads)
+    n = 0
+    while n < len(beads):
+        bead = beads[n]
+        if len(bead.a) == 1 and len(bead.b) == 1 and UNRELATED <= bead.score < WEAK:
+            best = None
+            for m in (n - 1, n + 1):
+                if not (0 <= m < len(beads)) or not beads[m].a or not beads[m].b:
+                    continue
+                nb = beads[m]
+                ref = unit_sum(ref_vecs, nb.a)
+                before = float(ref @ matcher.group_vector(nb.b)) / scale
+                merged = tuple(sorted(nb.b + bead.b))
+                after = float(ref @ matcher.group_vector(merged)) / scale
+                if after - before > ABSORB_GAIN and (best is None or after - before > best[0]):
+                    best = (after - before, m, merged, after)
+            if best is not None:
+                _, m, merged, after = best
+                beads[m] = Bead(beads[m].a, merged, after)
+                beads[n] = Bead(bead.a, (), float("nan"))
+        n += 1
+    return beads
 
 
 def _swap(beads: list[Bead]) -> list[Bead]:

@@ -64,11 +64,13 @@ def all_rules():
     return sorted((rule for check in CHECKS for rule in check.RULES), key=lambda r: r.id)
 
 
-def run_checks(docs, vectors, alignment, encode=None, selection: RuleSelection | None = None, glossary=()):
+def run_checks(docs, vectors, alignment, encode=None, selection: RuleSelection | None = None, glossary=(),
+               thresholds=None):
+    from ..thresholds import Thresholds
     from .base import CheckContext
 
     selection = selection or RuleSelection()
-    ctx = CheckContext(docs, vectors, alignment, encode, glossary)
+    ctx = CheckContext(docs, vectors, alignment, encode, glossary, thresholds or Thresholds())
     active = [c for c in CHECKS if any(selection.enabled(r.id) for r in c.RULES)]
     findings = [f for check in active for f in check.run(ctx) if selection.enabled(f.rule)]
     findings = [selection.apply(f) for f in _one_finding_per_defect(findings)]
@@ -84,6 +86,11 @@ def _one_finding_per_defect(findings):
     missing-content rules fire on it too; the untranslated finding says it all. Likewise a
     token lost with a missing sentence or list item is part of that finding."""
     lost = {(f.language, f.location.paragraph) for f in findings if f.kind in ("missing", "truncated")}
+    # A sentence left without its partner reads as cut short too; the missing sentence says it.
+    missing = [f for f in findings if f.rule == "PC102"]
+    findings = [f for f in findings if not (f.rule == "PC104" and any(
+        m.language == f.language and m.location.start <= f.location.end and f.location.start <= m.location.end
+        for m in missing))]
     named = {(f.language, f.location.paragraph) for f in findings if f.rule == "PC103"}
     findings = [f for f in findings if not (f.rule == "PC202" and (f.language, f.location.paragraph) in lost)
                 and not (f.rule == "PC205" and (f.language, f.location.paragraph) in named)]

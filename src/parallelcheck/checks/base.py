@@ -14,6 +14,7 @@ import numpy as np
 from ..align.nway import DocumentAlignment
 from ..align.pairwise import Bead
 from ..model import Finding, Location, Reference, SegmentedDocument, Severity
+from ..thresholds import Thresholds
 from ..report.common import shorten as _shorten
 
 
@@ -58,7 +59,9 @@ class CheckContext:
         alignment: DocumentAlignment,
         encode=None,
         glossary=(),
+        thresholds: Thresholds = Thresholds(),
     ) -> None:
+        self.thresholds = thresholds
         self.encode = encode  # the embedder's encode, for checks that look inside segments
         self.glossary = tuple(glossary)  # entries of parallelcheck.glossary, for PC204
         self.docs = {d.language: d for d in docs}
@@ -78,6 +81,52 @@ class CheckContext:
         """The N-way paragraph rows, each as ``{language: paragraph indices}`` for the
         versions that have something there (the row-level checks compare these)."""
         return [{lang: paras for lang, paras in row.cells if paras} for row in self.alignment.paragraphs.rows]
+
+    @cached_property
+    def _first_segment(self) -> dict[str, list[int]]:
+        out = {}
+        for lang, d in self.docs.items():
+            starts, k = [], 0
+            for p in d.paragraphs:
+                starts.append(k)
+                k += len(p.segments)
+            out[lang] = starts
+        return out
+
+    def paragraph_segments(self, lang: str, paragraph: int) -> range:
+        """Global indices of the segments of one paragraph."""
+        start = self._first_segment[lang][paragraph]
+        return range(start, start + len(self.docs[lang].paragraphs[paragraph].segments))
+
+    @cached_property
+    def sentence_rows(self) -> list[dict[str, tuple[int, ...]]]:
+        """N-way sentence rows: pivot segments that any version's alignment groups together
+        form one row, with what each version aligned to them (global segment indices; the
+        aligner's own answer, before verification takes poorly rendered units out of their
+        groups). Segments aligned to nothing in the pivot belong to no row."""
+        rows = []
+        for beads in self.alignment.aligned_beads:
+            parent: dict[int, int] = {}
+
+            def find(i: int) -> int:
+                while parent.setdefault(i, i) != i:
+                    i = parent[i]
+                return i
+
+            for lang_beads in beads.values():
+                for b in lang_beads:
+                    for i in b.a:
+                        parent[find(i)] = find(b.a[0])
+            groups: dict[int, dict[str, list[int]]] = {}
+            for i in sorted(parent):
+                groups.setdefault(find(i), {self.pivot: []})[self.pivot].append(i)
+            for lang, lang_beads in beads.items():
+                for b in lang_beads:
+                    if b.a and b.b:
+                        groups[find(b.a[0])].setdefault(lang, []).extend(b.b)
+            rows += [{lang: tuple(sorted(ix)) for lang, ix in g.items() if ix}
+                     for _, g in sorted(groups.items(), key=lambda kv: min(kv[1][self.pivot]))]
+        return rows
 
     @cached_property
     def pivot_beads(self) -> dict[str, dict[int, Bead]]:

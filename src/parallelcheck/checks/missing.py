@@ -8,7 +8,9 @@ it, the content is quoted from the first version that has it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from statistics import median
 
+from ..align.nway import content_length
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
@@ -42,7 +44,122 @@ def _majority(ctx: CheckContext) -> int:
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
     yield from _paragraph_gaps(ctx)
-    yield from _segment_gaps(ctx)
+    gaps = list(_segment_gaps(ctx))
+    yield from gaps
+    # one finding per defect: a gap the pivot shows already names what is missing there
+    seen = {(f.language, f.location.paragraph) for f in gaps}
+    yield from (f for f in _missing_beside_a_merge(ctx) if (f.language, f.location.paragraph) not in seen)
+
+
+def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
+    """A sentence missing where the pivot runs two sentences together.
+
+    The pivot says in one sentence what most versions say in two; one version keeps only
+    the first. Its sentence still matches the pivot's (half of it), so there is no gap to
+    see from the pivot. Seen from the other versions there is one: a unit most of them have
+    — the same content in each, a translation of one another — that this version's text does
+    not express (no clause of it comes close), and that leaves it short.
+    """
+    for row in ctx.sentence_rows:
+        others = [o for o in row if o != ctx.pivot]
+        for lang in others:
+            mine = row[lang]
+            voters = [o for o in others if o != lang]
+            if len(voters) < 2 or not any(len(row[o]) > len(mine) for o in voters):
+                continue
+            # Lengths first: cheap, and most rows stop here (piece matching encodes clauses).
+            if _relative_length(ctx, row, lang) >= MAX_RELATIVE_LENGTH:
+                continue  # as long as the others: the unit is there, in words no clause isolates
+            unexpressed = {
+                other: [u for u in row[other] if _judged(other, ctx.segments[other][u].text)
+                        and _lost_in(ctx, row, other, u, lang)]
+                for other in voters
+                if len(row[other]) > len(mine)
+            }
+            found = _shared_unit(ctx, unexpressed, len(voters))
+            if found is None:
+                continue  # not what most other versions say
+            other, unit, support = found
+            seg = ctx.segments[other][unit]
+            where = f"after «{shorten(ctx.text(lang, (mine[-1],)), 40)}»"
+            yield MISSING_SENTENCE.finding(
+                language=lang,
+                location=ctx.location(lang, (mine[-1],)),
+                reference=Reference(other, seg.paragraph, seg.text),
+                score=None,
+                message=(
+                    f"a sentence present in {support + 1} of {len(ctx.languages)} versions is missing here "
+                    f"({where}; the {ctx.pivot} version has it within a longer sentence): "
+                    f"{other} ¶{seg.paragraph} «{shorten(seg.text)}»"
+                ),
+            )
+
+
+# Units shorter than this (content characters) are not judged: a quote's lead-in split off
+# in one version ("…이렇게 말한다. “") is too short for its match to mean anything.
+MIN_UNIT_CHARS = {"ko": 10, "ja": 10, "zh": 8}
+
+
+# A unit is lost in a version that covers it at less than this share of how well the
+# remaining versions cover it (the same test as PC104's lost clauses).
+LOST_RATIO = 0.8
+
+
+def _lost_in(ctx: CheckContext, row, other: str, unit: int, lang: str) -> bool:
+    """Does ``lang``'s text in the row fail to express ``other``'s unit, which the remaining
+    versions (the pivot included) do express?"""
+    from ..align.verify import EXPRESSED
+
+    vec = ctx.vectors[other][unit]
+
+    def coverage(v: str) -> float:
+        return ctx.matchers[v].best(vec, row[v]) / ctx.scale(other, v)
+
+    mine = coverage(lang)
+    if mine >= EXPRESSED:
+        return False
+    rest = [coverage(v) for v in row if v not in (lang, other)]
+    return bool(rest) and median(rest) >= EXPRESSED and mine < LOST_RATIO * median(rest)
+
+
+# ... and whose text is shorter than this share of what the other versions' length predicts.
+MAX_RELATIVE_LENGTH = 0.8
+
+
+def _relative_length(ctx: CheckContext, row, lang: str) -> float:
+    """The version's length in the row against the median of the others', each scaled by
+    its language's usual length relative to the pivot in this document."""
+    def norm(v: str) -> float:
+        chars = sum(content_length(ctx.segments[v][i].text) for i in row[v])
+        return chars / (1.0 if v == ctx.pivot else ctx.alignment.calibration[v].length_ratio)
+
+    rest = [norm(v) for v in row if v != lang]
+    return norm(lang) / max(median(rest), 1e-6) if rest else 1.0
+
+
+def _judged(lang: str, text: str) -> bool:
+    """Long enough to judge, and not the lead-in of a quote ("X said: “"), which versions
+    that split sentences differently attach to the quote (it names a speaker, little more)."""
+    text = text.strip()
+    return content_length(text) >= MIN_UNIT_CHARS.get(lang, 20) and not text.endswith(("“", "「", "『", "«", '"', ":", "："))
+
+
+def _shared_unit(ctx: CheckContext, unexpressed: dict[str, list[int]], voters: int):
+    """(version, unit, how many versions have it) for a unit that more than half of the
+    ``voters`` have unexpressed — the same content, judged by how well the units match one
+    another — or None."""
+    from ..align.verify import EXPRESSED
+
+    best = None
+    for other, units in unexpressed.items():
+        for u in units:
+            support = 1 + sum(
+                any(float(ctx.vectors[other][u] @ ctx.vectors[o2][u2]) / ctx.scale(other, o2) >= EXPRESSED for u2 in us)
+                for o2, us in unexpressed.items() if o2 != other
+            )
+            if support * 2 > voters and (best is None or support > best[2]):
+                best = (other, u, support)
+    return best
 
 
 def _neighbour_paragraph(ctx: CheckContext, lang: str, row_index: int) -> tuple[int, str] | None:

@@ -113,11 +113,28 @@ def _missing_token(ctx: CheckContext, lang: str, cells, token: str, holders: lis
 # -- name variants ------------------------------------------------------------------------
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
 _NAME = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s+{_NAME_WORD})+(?![\w-])")
-MIN_SIMILARITY = 0.8
 
 
 def _fold(name: str) -> str:
     return re.sub(r"[\s-]+", " ", name.lower())
+
+
+def _one_word_apart(names) -> list[tuple[str, str, tuple[str, str]]]:
+    """Pairs of names (a < b) with the same words but one: (a, b, (a's word, b's word)).
+    Bucketed by the words they share, so a long document's names are not compared all
+    against all."""
+    buckets: dict[tuple, list[str]] = {}
+    for name in names:
+        words = name.split()
+        for k in range(len(words)):
+            buckets.setdefault((len(words), k, *words[:k], *words[k + 1 :]), []).append(name)
+    pairs = set()
+    for (_, k, *_rest), group in buckets.items():
+        group = sorted(group)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                pairs.add((a, b, (a.split()[k], b.split()[k])))
+    return sorted(pairs)
 
 
 def _name_variants(ctx: CheckContext) -> Iterator[Finding]:
@@ -133,17 +150,10 @@ def _name_variants(ctx: CheckContext) -> Iterator[Finding]:
                         name = m.group()[words[i].start() : words[j - 1].end()]
                         names.setdefault(name, []).append(p.start + m.start() + words[i].start())
         reported: set[tuple[str, str]] = set()
-        for a, b in ((a, b) for i, a in enumerate(sorted(names)) for b in sorted(names)[i + 1 :]):
-            wa, wb = a.split(), b.split()
-            if len(wa) != len(wb):
-                continue
-            diff = [(x, y) for x, y in zip(wa, wb) if x != y]
-            if len(diff) != 1:
-                continue  # one word spelled two ways; the rest identical
-            x, y = diff[0]
+        for a, b, (x, y) in _one_word_apart(names):
             if tuple(sorted((x, y))) in reported or x.startswith(y) or y.startswith(x):
                 continue  # Korea / Korean: a different word, not a different spelling
-            if difflib.SequenceMatcher(a=_fold(x), b=_fold(y)).ratio() < MIN_SIMILARITY:
+            if difflib.SequenceMatcher(a=_fold(x), b=_fold(y)).ratio() < ctx.thresholds.name_similarity:
                 continue
             reported.add(tuple(sorted((x, y))))
             # Blame the rarer spelling (the later one on a tie); quote the other.

@@ -11,10 +11,11 @@ an error, so a value merely absent (or merely extra) is never reported.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Finding, Reference
-from ..quantities import Quantity, quantities
+from ..quantities import CLOCK, Quantity, quantities
 from .base import CheckContext, Rule, shorten
 
 NUMBER_MISMATCH = Rule(
@@ -32,42 +33,86 @@ def _key(value: float) -> float:
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
+    # Sentence rows first: there a changed number stands out even when the paragraph states
+    # the original value elsewhere ("6 points" for "4 points", with "4" in the next
+    # sentence), and values are counted ("aged 39, 34 and 39" for "33, 34 and 39").
+    # Paragraph rows then catch what sentence alignment groups differently, with values
+    # collected, not counted (a paragraph may repeat a number another version states once).
+    # Each segment is read once; a paragraph's numbers are its segments' numbers.
+    read: dict[tuple[str, int], list[tuple[int, Quantity]]] = {}
+
+    def numbers_of(lang: str, indices) -> list[tuple[int, Quantity]]:
+        out = []
+        for i in indices:
+            if (lang, i) not in read:
+                seg = ctx.segments[lang][i]
+                read[(lang, i)] = [
+                    (seg.paragraph, Quantity(q.value, seg.start + q.start, seg.start + q.end, q.text, q.unit))
+                    for q in quantities(seg.text, lang)
+                ]
+            out += read[(lang, i)]
+        return out
+
+    reported: set[tuple[str, int]] = set()
+    for cells in ctx.sentence_rows:
+        found = {lang: numbers_of(lang, segs) for lang, segs in cells.items()}
+        for f in _compare(ctx, found, counted=True):
+            reported.add((f.language, f.location.paragraph))
+            yield f
     for cells in ctx.paragraph_rows:
-        found: dict[str, list[tuple[int, Quantity]]] = {}
-        for lang, paras in cells.items():
-            doc = ctx.docs[lang]
-            found[lang] = [
-                (p, Quantity(q.value, doc.paragraphs[p].start + q.start, doc.paragraphs[p].start + q.end, q.text, q.unit))
-                for p in paras
-                for q in quantities(doc.paragraphs[p].text, lang)
-            ]
-        if len(found) < 2:
-            continue
-        for lang, qs in found.items():
-            others = [o for o in found if o != lang]
-            if len(others) == 1 and lang == ctx.pivot:
-                continue  # two versions: the reference is not the one blamed
-            lacks: set[float] = set()
-            extra: list = []
-            # Plain numbers against every other version; lengths and weights only against
-            # the versions that state them in the same unit family (mph with 마일, not km/h).
-            for unit in sorted({q.unit for _, q in qs}):
-                mine = {_key(q.value) for _, q in qs if q.unit == unit}
-                peers = {o: {_key(q.value) for _, q in found[o] if q.unit == unit} for o in others}
-                peers = {o: v for o, v in peers.items() if v or not unit}
-                if not peers or unit and len(peers) < 2:
-                    continue  # a unit family stated by one other version: no majority to side with
-                support = lambda v: sum(v in vals for vals in peers.values())  # noqa: E731
-                unit_lacks = {v for v in set().union(*peers.values()) if v not in mine and support(v) * 2 > len(peers)}
-                unit_extra = [(p, q) for p, q in qs if q.unit == unit and support(_key(q.value)) == 0]
-                # A substitution changes a number, not its order of magnitude: 15 → 50,
-                # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
-                # month another version leaves implicit, are different numbers, not a wrong one.
-                pairs = [(v, x) for v in unit_lacks for x in unit_extra if _plausible(v, x[1].value)]
-                lacks |= {v for v, _ in pairs}
-                extra += [x for _, x in pairs if x not in extra]
-            if lacks and extra:
-                yield _finding(ctx, lang, sorted(extra, key=lambda x: x[1].start), sorted(lacks), found)
+        found = {lang: numbers_of(lang, [i for p in paras for i in ctx.paragraph_segments(lang, p)])
+                 for lang, paras in cells.items()}
+        for f in _compare(ctx, found):
+            if (f.language, f.location.paragraph) not in reported:
+                yield f
+
+
+def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], counted: bool = False) -> Iterator[Finding]:
+    """Findings for one row: ``found`` maps each version to its (paragraph, quantity) pairs,
+    offsets absolute in the version's text; ``counted``: compare how often each value occurs."""
+    if len(found) < 2:
+        return
+    for lang, qs in found.items():
+        others = [o for o in found if o != lang]
+        if len(others) == 1 and lang == ctx.pivot:
+            continue  # two versions: the reference is not the one blamed
+        lacks: set[tuple[str, float]] = set()
+        extra: list = []
+        # Plain numbers against every other version; lengths and weights only against
+        # the versions that state them in the same unit family (mph with 마일, not km/h).
+        for unit in sorted({q.unit for _, q in qs}):
+            mine = _values(qs, unit, counted)
+            peers = {o: _values(found[o], unit, counted) for o in others}
+            peers = {o: v for o, v in peers.items() if v or not unit}
+            if not peers or unit and len(peers) < 2:
+                continue  # a unit family stated by one other version: no majority to side with
+
+            def support(v: float, times: int = 1) -> int:
+                return sum(counts[v] >= times for counts in peers.values())
+
+            # lacking: most others state it more often; extra: no other states it as often
+            unit_lacks = {v for v in set().union(*peers.values()) if support(v, mine[v] + 1) * 2 > len(peers)}
+            unit_extra = [(p, q) for p, q in qs if q.unit == unit and support(_key(q.value), mine[_key(q.value)]) == 0
+                          and not (q.value == 1 and lang in _ONE_AS_ARTICLE)]
+            # A substitution changes a number, not its order of magnitude: 15 → 50,
+            # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
+            # month another version leaves implicit, are different numbers, not a wrong one.
+            pairs = [(v, x) for v in unit_lacks for x in unit_extra if unit == CLOCK or _plausible(v, x[1].value)]
+            lacks |= {(unit, v) for v, _ in pairs}
+            extra += [x for _, x in pairs if x not in extra]
+        if lacks and extra:
+            yield _finding(ctx, lang, sorted(extra, key=lambda x: x[1].start), sorted(lacks), found)
+
+
+# Korean, Japanese and Chinese write "a"/"one" as 1 (1つ, 한 명, 一个) where English and
+# French use an article or a pronoun, which are not read as numbers: a stated 1 there has
+# no reliable counterpart, so it is never the substituted value.
+_ONE_AS_ARTICLE = {"ko", "ja", "zh"}
+
+
+def _values(qs, unit: str, counted: bool) -> Counter[float]:
+    values = Counter(_key(q.value) for _, q in qs if q.unit == unit)
+    return values if counted else Counter(set(values))
 
 
 MAX_RATIO = 10.0
@@ -79,21 +124,24 @@ def _plausible(expected: float, stated: float) -> bool:
     return max(expected, stated) / min(expected, stated) <= MAX_RATIO
 
 
-def _fmt(v: float) -> str:
+def _fmt(v: float, unit: str = "") -> str:
+    if unit == CLOCK:
+        return f"{int(v) // 60}:{int(v) % 60:02d} (12-hour)"
     return f"{int(v):,}" if v == int(v) else f"{v:g}"
 
 
-def _finding(ctx: CheckContext, lang: str, extra, lacks: list[float], found) -> Finding:
+def _finding(ctx: CheckContext, lang: str, extra, lacks: list[tuple[str, float]], found) -> Finding:
     p, q = extra[0]
     # The reference: where the pivot (or else the first version that has it) states the value.
+    unit, value = lacks[0]
     ref_lang = next(o for o in [ctx.pivot, *ctx.languages] if o != lang and o in found
-                    and any(_key(x.value) == lacks[0] for _, x in found[o]))
-    ref_p, ref_q = next((rp, x) for rp, x in found[ref_lang] if _key(x.value) == lacks[0])
+                    and any(_key(x.value) == value and x.unit == unit for _, x in found[o]))
+    ref_p, ref_q = next((rp, x) for rp, x in found[ref_lang] if _key(x.value) == value and x.unit == unit)
     ref_para = ctx.docs[ref_lang].paragraphs[ref_p]
     seg = next((s for s in ctx.docs[ref_lang].segments if s.start <= ref_q.start < s.end), None)
     ref_text = seg.text if seg is not None else ref_para.text
     stated = ", ".join(f"«{x.text}»" for _, x in extra)
-    expected = ", ".join(_fmt(v) for v in lacks)
+    expected = ", ".join(_fmt(v, u) for u, v in lacks)
     return NUMBER_MISMATCH.finding(
         language=lang,
         location=ctx.span_location(lang, p, q.start, q.end),

@@ -42,14 +42,13 @@ TRUNCATED = Rule(
 )
 RULES = (TRUNCATED,)
 
-MAX_RELATIVE_LENGTH = 0.6  # shorter than this share of the others' length: a candidate,
+# A candidate is shorter than ctx.thresholds.truncated_length of the others' length,
 MAX_Z = -3.0  # ... far below this language's own usual relative length in the document
 MIN_SPREAD = 0.12  # (floor for the spread of log relative length)
 MIN_SENTENCES_FOR_SPREAD = 4
 MIN_PART_GAIN = 0.01  # ... and matching a part of the others better than their whole
 # A sentence that ends mid-phrase (a full stop after a particle or article, see
-# segment.endings) needs less length evidence: shorter than this share is enough.
-MID_PHRASE_RELATIVE_LENGTH = 0.85
+# segment.endings) needs less length evidence: thresholds.truncated_mid_phrase_length.
 # Naming the lost clauses: a clause is lost when this version covers it at less than
 # LOST_RATIO of the other versions' median coverage.
 LOST_RATIO = 0.8
@@ -84,9 +83,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             r = relative[lang]
             if (lang, bead.b) in reported:
                 continue
-            cut_mid_phrase = r < MID_PHRASE_RELATIVE_LENGTH and _ends_mid_phrase(ctx, lang, bead, beads)
+            cut_mid_phrase = r < ctx.thresholds.truncated_mid_phrase_length and _ends_mid_phrase(ctx, lang, bead, beads)
             if not cut_mid_phrase:
-                if r >= MAX_RELATIVE_LENGTH:
+                if r >= ctx.thresholds.truncated_length:
                     continue
                 if len(logs[lang]) >= MIN_SENTENCES_FOR_SPREAD and _z_score(logs[lang], float(np.log(max(r, 1e-3)))) > MAX_Z:
                     continue

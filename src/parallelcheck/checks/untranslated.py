@@ -23,7 +23,6 @@ _SCRIPT = {
     "zh": re.compile(r"[\u4e00-\u9fff]"),
 }
 _WORD = re.compile(r"[^\W\d_]{2,}")
-MIN_LETTERS = 20
 COPY_OVERLAP = 0.6
 
 
@@ -43,7 +42,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         flagged: list[tuple[int, str]] = []  # (segment index, language it is in)
         for j, seg in enumerate(doc.segments):
             letters = sum(1 for ch in seg.text if ch.isalpha())
-            if letters < MIN_LETTERS or len(_WORD.findall(seg.text)) < 3:
+            if letters < ctx.thresholds.untranslated_min_letters or len(_WORD.findall(seg.text)) < 3:
                 continue
             script = _SCRIPT.get(lang)
             if script is not None:

@@ -9,7 +9,9 @@ and (almost) nothing but such a phrase, so titles and real sentences never match
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from ..errors import UsageError
 from ..model import Span
 from .paragraphs import is_blank, iter_lines, split_paragraphs, trim
 
@@ -61,10 +63,26 @@ def _coverage(text: str, pattern: re.Pattern[str]) -> float:
     return covered / total
 
 
-def is_boilerplate_line(line: str) -> bool:
-    """One line of page furniture (see the module docstring)."""
+def compile_patterns(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """The user's own boilerplate patterns (config ``boilerplate``) as one regex, each to
+    match a whole line; a bad pattern is a :class:`UsageError` naming it."""
+    if not patterns:
+        return None
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise UsageError(f"boilerplate pattern '{p}' is not a valid regular expression: {exc}") from None
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def is_boilerplate_line(line: str, extra: re.Pattern[str] | None = None) -> bool:
+    """One line of page furniture (see the module docstring); ``extra`` is a pattern of the
+    user's own (see :func:`compile_patterns`) that a whole line may match."""
     text = line.strip().strip("\u200b\ufeff").strip()
     if not text:
+        return True
+    if extra is not None and extra.fullmatch(text):
         return True
     # printf placeholders only ever reach a page through a broken widget template.
     if _PLACEHOLDER.search(text) and _short(text, 8, 20):
@@ -90,15 +108,18 @@ def is_boilerplate(paragraph_text: str) -> bool:
     return all(is_boilerplate_line(line) for line in lines)
 
 
-def content_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def content_paragraphs(
+    text: str, start: int = 0, end: int | None = None, extra: re.Pattern[str] | None = None
+) -> list[Span]:
     """Paragraphs of ``text[start:end]`` without boilerplate: furniture paragraphs are dropped,
-    and furniture lines glued to the top or bottom of a content paragraph are trimmed off."""
+    and furniture lines glued to the top or bottom of a content paragraph are trimmed off
+    (``extra``: the user's own patterns, see :func:`compile_patterns`)."""
     out: list[Span] = []
     for span in split_paragraphs(text, start, end):
         lines = [(lo, hi) for lo, hi in iter_lines(text, span.start, span.end) if not is_blank(text[lo:hi])]
-        while lines and is_boilerplate_line(text[lines[0][0] : lines[0][1]]):
+        while lines and is_boilerplate_line(text[lines[0][0] : lines[0][1]], extra):
             lines.pop(0)
-        while lines and is_boilerplate_line(text[lines[-1][0] : lines[-1][1]]):
+        while lines and is_boilerplate_line(text[lines[-1][0] : lines[-1][1]], extra):
             lines.pop()
         if lines:
             lo, hi = trim(text, lines[0][0], lines[-1][1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import InputError
 from ..languages import language_name
 from ..model import Document, Span
@@ -15,7 +17,7 @@ CONFIDENT = 0.6
 _STRAY_KEEP = 0.99
 
 
-def split_combined(text: str, source: str) -> list[Document]:
+def split_combined(text: str, source: str, boilerplate: re.Pattern[str] | None = None) -> list[Document]:
     """Split one file holding several language versions one after another.
 
     Paragraphs (boilerplate removed) are identified one by one; a version is a run of
@@ -25,7 +27,7 @@ def split_combined(text: str, source: str) -> list[Document]:
     file order, each holding the whole ``text`` and its paragraph spans. Raises
     :class:`InputError` when a language appears in two separate places.
     """
-    spans = content_paragraphs(text)
+    spans = content_paragraphs(text, extra=boilerplate)
     if not spans:
         raise InputError(f"{source}: no text content")
     guesses = [identify_language(text[s.start : s.end]) for s in spans]

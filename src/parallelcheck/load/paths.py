@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import InputError, UsageError
 from ..languages import normalize_language
 from ..model import Document
-from .boilerplate import content_paragraphs
+from .boilerplate import compile_patterns, content_paragraphs
 from .combined import split_combined
 from .decode import read_text
 from .langid import identify_language
@@ -22,17 +22,20 @@ _SPEC = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,15})=(.+)$", re.S)
 _NAME_TAG = re.compile(r"[a-z]{2}(?:[-_](?:[a-z]{2}|hans|hant))?", re.I)
 
 
-def document_from_text(language: str, text: str, source: str = "<string>") -> Document:
+def document_from_text(
+    language: str, text: str, source: str = "<string>", boilerplate: re.Pattern[str] | None = None
+) -> Document:
     """A single-language version from text in memory.
 
     The language code is normalised (``zh-CN`` → ``zh``), the text split into paragraphs
     and boilerplate paragraphs (share widgets, "see more" links) dropped. ``text`` is kept
-    as given, so the spans are offsets into it.
+    as given, so the spans are offsets into it. ``boilerplate``: extra line patterns
+    (:func:`~parallelcheck.load.boilerplate.compile_patterns`).
     """
     lang = normalize_language(language)
     if not text.strip():
         raise InputError(f"{source}: the '{lang}' version is empty")
-    spans = tuple(content_paragraphs(text))
+    spans = tuple(content_paragraphs(text, extra=boilerplate))
     if not spans:
         raise InputError(f"{source}: the '{lang}' version has no text content")
     return Document(lang, text, source, spans)
@@ -70,12 +73,12 @@ def language_from_filename(path: str | Path) -> str | None:
     return _name_language(p.parent.name) if p.parent.name else None
 
 
-def load_file(path: str | Path, language: str | None = None) -> Document:
+def load_file(path: str | Path, language: str | None = None, boilerplate: re.Pattern[str] | None = None) -> Document:
     """Load one file holding one version. The language is ``language`` when given, else the
     one the file name announces, else the one detected from the content."""
     text = read_text(path)
     lang = language or language_from_filename(path) or detect_document_language(text, str(path))
-    return document_from_text(lang, text, source=str(path))
+    return document_from_text(lang, text, source=str(path), boilerplate=boilerplate)
 
 
 def detect_document_language(text: str, source: str = "<string>") -> str:
@@ -98,13 +101,16 @@ def _parse_spec(spec: str) -> tuple[str | None, str]:
     return None, spec
 
 
-def load_paths(specs: Sequence[str], *, languages: Sequence[str] | None = None) -> list[Document]:
+def load_paths(
+    specs: Sequence[str], *, languages: Sequence[str] | None = None, boilerplate: Sequence[str] = ()
+) -> list[Document]:
     """Load the inputs of one check, in the order given.
 
     Each spec is ``LANG=PATH`` or ``PATH``. A single ``PATH`` without ``LANG=`` is a combined
     file holding several versions (see :func:`split_combined`); otherwise every input is one
     version whose language is given, announced by its file name, or detected. ``languages``,
-    when given, keeps only those versions (each must be found). Raises :class:`InputError`
+    when given, keeps only those versions (each must be found); ``boilerplate`` adds regexes
+    for lines that are page furniture (each matched against a whole line). Raises :class:`InputError`
     (or :class:`UsageError`) with one line for anything wrong: unreadable or empty inputs,
     unknown codes, two versions in one language, fewer than two versions.
     """
@@ -112,15 +118,16 @@ def load_paths(specs: Sequence[str], *, languages: Sequence[str] | None = None) 
         raise UsageError("no input files given")
     wanted = [normalize_language(code) for code in languages] if languages is not None else None
     parsed = [_parse_spec(spec) for spec in specs]
+    extra = compile_patterns(boilerplate)
 
     if len(parsed) == 1 and parsed[0][0] is None:
         path = parsed[0][1]
-        docs = split_combined(read_text(path), path)
+        docs = split_combined(read_text(path), path, extra)
         if len(docs) < 2 and wanted is None:
             found = ", ".join(d.language for d in docs)
             raise InputError(f"only one language version found in {path} ({found}); need at least two")
     else:
-        docs = [load_file(path, lang) for lang, path in parsed]
+        docs = [load_file(path, lang, extra) for lang, path in parsed]
         seen: dict[str, str] = {}
         for d in docs:
             if d.language in seen:

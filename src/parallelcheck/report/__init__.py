@@ -10,12 +10,22 @@ from collections.abc import Callable
 
 from ..errors import UsageError
 from ..model import Report
+from . import github as github_format
+from . import html as html_format
 from . import json as json_format
+from . import junit as junit_format
+from . import markdown as markdown_format
+from . import sarif as sarif_format
 from . import text as text_format
 
 FORMATS: dict[str, Callable[..., str]] = {
     "text": text_format.render,
     "json": json_format.render,
+    "sarif": sarif_format.render,
+    "junit": junit_format.render,
+    "github": github_format.render,
+    "markdown": markdown_format.render,
+    "html": html_format.render,
 }
 
 

@@ -42,6 +42,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         else {"language": f.reference.language, "paragraph": f.reference.paragraph, "text": f.reference.text},
         "score": _score(f.score),
         "message": f.message,
+        "fingerprint": f.fingerprint,
     }
 
 
@@ -58,6 +59,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         ],
         "findings": [finding_to_dict(f) for f in sorted_findings(report)],
         "summary": report.summary,
+        "suppressed": report.suppressed,
     }
 
 

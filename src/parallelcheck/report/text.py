@@ -13,11 +13,11 @@ _SEVERITY_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[34
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _model_name(model: Mapping[str, object]) -> str:
+def model_name(model: Mapping[str, object]) -> str:
     name = str(model.get("name") or "unknown model")
     backend = model.get("backend")
     return f"{name} ({backend})" if backend else name
@@ -25,13 +25,14 @@ def _model_name(model: Mapping[str, object]) -> str:
 
 def summary_line(report: Report) -> str:
     """'Found 1 error, 0 warnings, 0 info in 5 versions (pivot: ko).' or 'No issues found…'."""
-    n = _plural(len(report.versions), "version")
+    n = plural(len(report.versions), "version")
+    accepted = f" {plural(report.suppressed, 'finding')} accepted by the baseline not shown." if report.suppressed else ""
     if not report.findings:
-        return f"No issues found in {n} (pivot: {report.pivot})."
+        return f"No issues found in {n} (pivot: {report.pivot}).{accepted}"
     s = report.summary
     return (
-        f"Found {_plural(s['error'], 'error')}, {_plural(s['warning'], 'warning')}, {s['info']} info "
-        f"in {n} (pivot: {report.pivot})."
+        f"Found {plural(s['error'], 'error')}, {plural(s['warning'], 'warning')}, {s['info']} info "
+        f"in {n} (pivot: {report.pivot}).{accepted}"
     )
 
 
@@ -43,12 +44,12 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
 
     lines: list[str] = []
     if not quiet:
-        lines.append(paint(f"parallelcheck {report.tool_version} · model: {_model_name(report.model)}", _DIM))
+        lines.append(paint(f"parallelcheck {report.tool_version} · model: {model_name(report.model)}", _DIM))
         for v in report.versions:
             mark = " (pivot)" if v.language == report.pivot else ""
             lines.append(paint(
-                f"  {v.language}{mark}: {v.source} — {_plural(v.paragraphs, 'paragraph')}, "
-                f"{_plural(v.segments, 'segment')}",
+                f"  {v.language}{mark}: {v.source} — {plural(v.paragraphs, 'paragraph')}, "
+                f"{plural(v.segments, 'segment')}",
                 _DIM,
             ))
         lines.append("")

@@ -1,0 +1,77 @@
+"""The adoption files work as shipped: the pre-commit hook manifest and the example GitHub
+Actions workflow (its check script is run here on a docs folder, as the runner would)."""
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from pre_commit.clientlib import load_manifest
+
+from .conftest import ROOT, split_seed
+
+WORKFLOW = ROOT / "examples" / "github-actions" / "parallelcheck.yml"
+BIN = Path(sys.executable).parent  # where the console script is installed
+
+
+def _env(tmp_path):
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", NO_COLOR="1")
+    env["PARALLELCHECK_CACHE_DIR"] = os.environ.get("PARALLELCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    return env
+
+
+def test_pre_commit_hook_manifest_is_valid_and_runs(tmp_path):
+    (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))  # pre-commit's own schema
+    assert hook["id"] == "parallelcheck" and hook["pass_filenames"] is False
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'{shlex.split(hook["entry"])[0]} = "parallelcheck.cli:main"' in pyproject
+    # What pre-commit runs: entry + the args a user lists in .pre-commit-config.yaml.
+    paths = split_seed(tmp_path)
+    args = [f"{lang}={p}" for lang, p in paths.items()]
+    run = subprocess.run([*shlex.split(hook["entry"]), *args], capture_output=True, text=True,
+                         env=_env(tmp_path), cwd=tmp_path)
+    assert run.returncode == 1, run.stderr  # the truncated list fails the commit
+    assert "PC103 error" in run.stdout and "parallelcheck" not in run.stderr
+
+
+def _check_step():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["parallelcheck"]["steps"]
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
+    (step,) = [s for s in steps if s.get("name") == "Check every document"]
+    return step
+
+
+def test_workflow_check_script_gates_a_docs_folder(tmp_path):
+    step = _check_step()
+    # A docs folder with two documents: the example (truncated ja list) and a clean one.
+    for name in ("briefing", "clean"):
+        folder = tmp_path / "docs" / name
+        folder.mkdir(parents=True)
+        for lang, p in split_seed(folder).items():
+            p.rename(folder / f"{lang}.txt")
+    clean_ja = tmp_path / "docs" / "clean" / "ja.txt"
+    paragraphs = clean_ja.read_text(encoding="utf-8").split("\n\n")
+    from .test_seed import RESTORED_JA_LIST
+
+    paragraphs[3] = RESTORED_JA_LIST
+    clean_ja.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    summary = tmp_path / "step-summary.md"
+    env = dict(_env(tmp_path), GITHUB_STEP_SUMMARY=str(summary), **step.get("env", {}))
+    run = subprocess.run(["bash", "-e", "-c", step["run"]], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert run.returncode == 1, run.stderr  # the briefing fails the gate
+    # annotations for the failing document, on its Japanese file
+    assert "::error file=docs/briefing/ja.txt" in run.stdout
+    assert "::error file=docs/clean/" not in run.stdout
+    # one SARIF per document, with distinct code-scanning categories
+    sarifs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "reports").glob("*.sarif")}
+    assert set(sarifs) == {"briefing", "clean"}
+    categories = {s["runs"][0]["automationDetails"]["id"] for s in sarifs.values()}
+    assert len(categories) == 2
+    assert [r["ruleId"] for r in sarifs["briefing"]["runs"][0]["results"] if r["level"] == "error"] == ["PC103"]
+    # both summaries reach the run page
+    text = summary.read_text(encoding="utf-8")
+    assert "PC103" in text and text.count("parallelcheck") >= 2

@@ -47,6 +47,14 @@ MAX_Z = -3.0  # ... far below this language's own usual relative length in the d
 MIN_SPREAD = 0.12  # (floor for the spread of log relative length)
 MIN_SENTENCES_FOR_SPREAD = 4
 MIN_PART_GAIN = 0.01  # ... and matching a part of the others better than their whole
+# The three kinds of evidence trade off: a sentence a little longer than the limit, or one
+# less far out of this language's usual spread, still counts when the rest is stronger.
+LONGER_BY = 0.1
+
+
+def _evidence_tiers(limit: float) -> tuple[tuple[float, float, float], ...]:
+    """(relative length below, z-score at most, part gain above) — any one tier suffices."""
+    return ((limit, MAX_Z, MIN_PART_GAIN), (limit + LONGER_BY, MAX_Z - 0.5, 0.04), (limit, -2.0, 0.06))
 # A sentence that ends mid-phrase (a full stop after a particle or article, see
 # segment.endings) needs less length evidence: thresholds.truncated_mid_phrase_length.
 # Naming the lost clauses: a clause is lost when this version covers it at less than
@@ -85,11 +93,15 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             cut_mid_phrase = r < ctx.thresholds.truncated_mid_phrase_length and _ends_mid_phrase(ctx, lang, bead, beads)
             if not cut_mid_phrase:
-                if r >= ctx.thresholds.truncated_length:
+                limit = ctx.thresholds.truncated_length
+                if r >= limit + LONGER_BY:
                     continue
-                if len(logs[lang]) >= MIN_SENTENCES_FOR_SPREAD and _z_score(logs[lang], float(np.log(max(r, 1e-3)))) > MAX_Z:
+                z = (_z_score(logs[lang], float(np.log(max(r, 1e-3))))
+                     if len(logs[lang]) >= MIN_SENTENCES_FOR_SPREAD else -np.inf)
+                tiers = [t for t in _evidence_tiers(limit) if r < t[0] and z <= t[1]]
+                if not tiers:
                     continue
-                if _part_gain(ctx, lang, bead, beads) <= MIN_PART_GAIN:
+                if _part_gain(ctx, lang, bead, beads, r) <= min(t[2] for t in tiers):
                     continue
                 # Content moved into a neighbour excuses a short sentence — but not one that
                 # ends mid-phrase: translators don't put a full stop after a particle.
@@ -114,21 +126,41 @@ def _z_score(values: np.ndarray, x: float) -> float:
     return (x - float(np.median(rest))) / max(float(np.std(rest)), MIN_SPREAD)
 
 
-def _part_gain(ctx: CheckContext, lang: str, bead, beads) -> float:
+def _part_gain(ctx: CheckContext, lang: str, bead, beads, relative: float = 1.0) -> float:
     """Median over the other versions of (best match with a part of their text) minus (match
-    with their whole text), for this version's text."""
+    with their whole text), for this version's text. Parts are clause pieces and — for text
+    that was cut off — the opening of their text as long as this version's (``relative``)."""
     mine = ctx.matchers[lang].group_vector(bead.b)
     gains = []
     others = [(o, b.b) for o, b in beads.items() if o != lang] + [(ctx.pivot, bead.a)]
-    for other, idx in others:
+    openings = _openings(ctx, others, relative)
+    for (other, idx), opening in zip(others, openings):
         m = ctx.matchers[other]
-        vecs = m.piece_vectors(idx)
-        if len(vecs) <= len(idx):
+        parts = m.piece_vectors(idx)[len(idx) :]
+        if opening is not None:
+            parts = np.vstack([parts, opening[None, :]])
+        if not len(parts):
             continue  # no parts to compare with
         whole = float(m.group_vector(idx) @ mine)
-        gains.append(float((vecs[len(idx) :] @ mine).max()) - whole)
+        gains.append(float((parts @ mine).max()) - whole)
     return float(median(gains)) if gains else -1.0
 
+
+def _openings(ctx: CheckContext, groups, relative: float) -> list:
+    """For each (language, segment indices): the vector of the first ``relative`` share of
+    its text (cut at a space where the script has them), or None."""
+    texts = []
+    for lang, idx in groups:
+        text = " ".join(ctx.segments[lang][i].text for i in idx)
+        cut = int(len(text) * min(max(relative, 0.2), 0.9))
+        if " " in text[:cut] and lang not in ("ja", "zh"):
+            cut = text.rfind(" ", 0, cut)
+        texts.append(text[:cut].strip() or None)
+    wanted = [t for t in texts if t]
+    if ctx.encode is None or not wanted:
+        return [None] * len(groups)
+    vecs = iter(np.asarray(ctx.encode(wanted), dtype=np.float64))
+    return [next(vecs) if t else None for t in texts]
 
 def _relative_lengths(ctx: CheckContext, beads) -> dict[str, float]:
     """Each version's length for the content, against its expected ratio to the pivot, and

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..model import AlignedRow, Alignment, SegmentedDocument
 from .pairwise import Bead, PairParams, align_pair, typical_similarity
-from .verify import Encode, PieceMatcher, unit_sum, verify_beads
+from .verify import Encode, PieceMatcher, rescue_gaps, swap, unit_sum, verify_beads
 
 
 # Paragraphs: no gap cost. A dropped paragraph must stay a gap (there is no second look at
@@ -59,6 +59,26 @@ def _unit_vectors(vecs: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return vecs / norms
+
+
+class ParagraphMatcher:
+    """The paragraph-level counterpart of verify's PieceMatcher: how well a reference
+    vector matches the opening or the close of a group of paragraphs (the sentences a merged
+    paragraph took from its neighbour sit at one end of it). No encoding: sentence vectors
+    are summed."""
+
+    def __init__(self, doc: SegmentedDocument, seg_vecs: np.ndarray) -> None:
+        self.seg_vecs = seg_vecs
+        self.vecs = paragraph_vectors(doc, seg_vecs)
+        self._first = np.cumsum([0] + [len(p.segments) for p in doc.paragraphs])
+
+    def group_vector(self, idx: tuple[int, ...]) -> np.ndarray:
+        return unit_sum(self.vecs, idx)
+
+    def best(self, ref: np.ndarray, idx: tuple[int, ...]) -> float:
+        segs = [i for p in idx for i in range(self._first[p], self._first[p + 1])]
+        ends = [segs[:n] for n in range(1, len(segs) + 1)] + [segs[-n:] for n in range(1, len(segs) + 1)]
+        return max(float(unit_sum(self.seg_vecs, e) @ ref) for e in ends) if ends else -1.0
 
 
 def paragraph_vectors(doc: SegmentedDocument, seg_vecs: np.ndarray) -> np.ndarray:
@@ -202,6 +222,18 @@ def align_documents(
                 scale=scale, length_ratio=c.length_ratio, params=paragraph_params,
             )
             calibration[lang] = PairCalibration(scale, c.segment_scale, c.length_ratio)
+
+    # A paragraph gap next to a paragraph that holds its sentences is a merge (one version
+    # ran two paragraphs together), and an extra paragraph whose sentences the pivot's
+    # neighbour holds is a split: re-attach them, as verification does for sentences.
+    pivot_paragraphs = ParagraphMatcher(pdoc, seg_vecs[pivot])
+    for lang, beads in para_beads.items():
+        ref = refs[lang] if len(para_beads) >= 2 else para_vecs[pivot]
+        scale = calibration[lang].paragraph_scale
+        lengths = (para_lens[pivot], para_lens[lang], calibration[lang].length_ratio)
+        beads = rescue_gaps(beads, ref, ParagraphMatcher(by_lang[lang], seg_vecs[lang]), scale, lengths)
+        swapped = (lengths[1], lengths[0], 1.0 / lengths[2])
+        para_beads[lang] = swap(rescue_gaps(swap(beads), para_vecs[lang], pivot_paragraphs, scale, swapped))
 
     rows = _merge_rows(pivot, languages, len(pdoc.paragraphs), para_beads)
     alignment = Alignment(languages, tuple(rows))

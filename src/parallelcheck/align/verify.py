@@ -123,7 +123,7 @@ def verify_beads(
     ratio): a gap is only re-attached where the lengths agree that the neighbour holds it."""
     beads = _unpair_weak(beads, ref_vecs, matcher, scale)
     if pivot_matcher is not None:
-        beads = _swap(_unpair_weak(_swap(beads), matcher.vecs, pivot_matcher, scale))
+        beads = swap(_unpair_weak(swap(beads), matcher.vecs, pivot_matcher, scale))
     out: list[Bead] = []
     for bead in beads:
         if len(bead.a) == 1 and len(bead.b) == 1 and bead.score < UNRELATED:
@@ -135,11 +135,11 @@ def verify_beads(
             out.extend(_split_merge(bead, ref_vecs, matcher, scale))
     if pivot_matcher is not None:
         # The version may hold content the reference lacks, merged into a neighbour's bead.
-        out = _swap([b for bead in _swap(out) for b in _split_merge(bead, matcher.vecs, pivot_matcher, scale)])
-    out = _rescue_gaps(out, ref_vecs, matcher, scale, lengths)
+        out = swap([b for bead in swap(out) for b in _split_merge(bead, matcher.vecs, pivot_matcher, scale)])
+    out = rescue_gaps(out, ref_vecs, matcher, scale, lengths)
     if pivot_matcher is not None:
         swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
-        out = _swap(_rescue_gaps(_swap(out), matcher.vecs, pivot_matcher, scale, swapped))
+        out = swap(rescue_gaps(swap(out), matcher.vecs, pivot_matcher, scale, swapped))
     return out
 
 
@@ -176,7 +176,7 @@ def _unpair_weak(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher,
     return beads
 
 
-def _swap(beads: list[Bead]) -> list[Bead]:
+def swap(beads: list[Bead]) -> list[Bead]:
     """The same beads seen from the other side (so one rescue routine serves both)."""
     return [Bead(b.b, b.a, b.score) for b in beads]
 
@@ -248,7 +248,7 @@ def _length_gain(a: tuple[int, ...], k: int, b: tuple[int, ...], lengths) -> flo
     return without - with_k
 
 
-def _rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
+def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
                  lengths=None) -> list[Bead]:
     beads = list(beads)
     changed = True

@@ -22,13 +22,14 @@ paths (glossary, baseline, cache-dir) are relative to the file's directory.
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .load.boilerplate import compile_patterns
+from .model import SEVERITIES
 from .thresholds import Thresholds
 
 if sys.version_info >= (3, 11):
@@ -38,7 +39,6 @@ else:  # pragma: no cover - Python 3.10
 
 CONFIG_FILE = "parallelcheck.toml"
 PYPROJECT = "pyproject.toml"
-SEVERITY_LEVELS = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -136,18 +136,17 @@ def _severity(value: Any, where: str) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         raise UsageError(f"{where}: 'severity' must be a table of rule id = \"error\"|\"warning\"|\"info\"")
     for rule, level in value.items():
-        if level not in SEVERITY_LEVELS:
+        if level not in SEVERITIES:
             raise UsageError(f"{where}: severity of {rule} must be error, warning or info, not '{level}'")
     return dict(value)
 
 
 def _patterns(value: Any, where: str) -> tuple[str, ...]:
     patterns = _str_list("boilerplate", value, where)
-    for p in patterns:
-        try:
-            re.compile(p)
-        except re.error as exc:
-            raise UsageError(f"{where}: boilerplate pattern '{p}' is not a valid regular expression: {exc}") from None
+    try:
+        compile_patterns(patterns)  # the loader's own check, so both say the same
+    except UsageError as exc:
+        raise UsageError(f"{where}: {exc}") from None
     return patterns
 
 

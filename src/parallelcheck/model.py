@@ -86,6 +86,15 @@ class SegmentedDocument:
         # __dict__, which is where cached_property keeps the value).
         return tuple(s for p in self.paragraphs for s in p.segments)
 
+    @cached_property
+    def segment_ranges(self) -> tuple[range, ...]:
+        """Per paragraph, the indices of its segments in :attr:`segments`."""
+        out, k = [], 0
+        for p in self.paragraphs:
+            out.append(range(k, k + len(p.segments)))
+            k += len(p.segments)
+        return tuple(out)
+
 
 @dataclass(frozen=True)
 class AlignedRow:

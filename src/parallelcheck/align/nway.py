@@ -67,16 +67,16 @@ class ParagraphMatcher:
     paragraph took from its neighbour sit at one end of it). No encoding: sentence vectors
     are summed."""
 
-    def __init__(self, doc: SegmentedDocument, seg_vecs: np.ndarray) -> None:
+    def __init__(self, doc: SegmentedDocument, seg_vecs: np.ndarray, para_vecs: np.ndarray) -> None:
+        self.doc = doc
         self.seg_vecs = seg_vecs
-        self.vecs = paragraph_vectors(doc, seg_vecs)
-        self._first = np.cumsum([0] + [len(p.segments) for p in doc.paragraphs])
+        self.vecs = para_vecs  # the paragraphs' own vectors (paragraph_vectors), already computed
 
     def group_vector(self, idx: tuple[int, ...]) -> np.ndarray:
         return unit_sum(self.vecs, idx)
 
     def best(self, ref: np.ndarray, idx: tuple[int, ...]) -> float:
-        segs = [i for p in idx for i in range(self._first[p], self._first[p + 1])]
+        segs = [i for p in idx for i in self.doc.segment_ranges[p]]
         ends = [segs[:n] for n in range(1, len(segs) + 1)] + [segs[-n:] for n in range(1, len(segs) + 1)]
         return max(float(unit_sum(self.seg_vecs, e) @ ref) for e in ends) if ends else -1.0
 
@@ -226,34 +226,20 @@ def align_documents(
     # A paragraph gap next to a paragraph that holds its sentences is a merge (one version
     # ran two paragraphs together), and an extra paragraph whose sentences the pivot's
     # neighbour holds is a split: re-attach them, as verification does for sentences.
-    pivot_paragraphs = ParagraphMatcher(pdoc, seg_vecs[pivot])
+    pivot_paragraphs = ParagraphMatcher(pdoc, seg_vecs[pivot], para_vecs[pivot])
     for lang, beads in para_beads.items():
         ref = refs[lang] if len(para_beads) >= 2 else para_vecs[pivot]
         scale = calibration[lang].paragraph_scale
         lengths = (para_lens[pivot], para_lens[lang], calibration[lang].length_ratio)
-        beads = rescue_gaps(beads, ref, ParagraphMatcher(by_lang[lang], seg_vecs[lang]), scale, lengths)
+        beads = rescue_gaps(beads, ref, ParagraphMatcher(by_lang[lang], seg_vecs[lang], para_vecs[lang]), scale, lengths)
         swapped = (lengths[1], lengths[0], 1.0 / lengths[2])
         para_beads[lang] = swap(rescue_gaps(swap(beads), para_vecs[lang], pivot_paragraphs, scale, swapped))
 
     rows = _merge_rows(pivot, languages, len(pdoc.paragraphs), para_beads)
     alignment = Alignment(languages, tuple(rows))
 
-    # Segment ranges per paragraph, to turn paragraph rows into segment index lists.
-    seg_range = {}
-    for d in docs:
-        k = 0
-        ranges = []
-        for p in d.paragraphs:
-            ranges.append((k, k + len(p.segments)))
-            k += len(p.segments)
-        seg_range[d.language] = ranges
-
     def row_segments(lang: str, paras: tuple[int, ...]) -> list[int]:
-        out: list[int] = []
-        for p in paras:
-            lo, hi = seg_range[lang][p]
-            out.extend(range(lo, hi))
-        return out
+        return [i for p in paras for i in by_lang[lang].segment_ranges[p]]
 
     # Segment level, two passes. Pass 1 aligns each version with the pivot alone. Pass 2
     # aligns it with the consensus of all *other* versions: for each pivot segment, the mean

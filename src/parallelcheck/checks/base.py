@@ -83,22 +83,6 @@ class CheckContext:
         return [{lang: paras for lang, paras in row.cells if paras} for row in self.alignment.paragraphs.rows]
 
     @cached_property
-    def _first_segment(self) -> dict[str, list[int]]:
-        out = {}
-        for lang, d in self.docs.items():
-            starts, k = [], 0
-            for p in d.paragraphs:
-                starts.append(k)
-                k += len(p.segments)
-            out[lang] = starts
-        return out
-
-    def paragraph_segments(self, lang: str, paragraph: int) -> range:
-        """Global indices of the segments of one paragraph."""
-        start = self._first_segment[lang][paragraph]
-        return range(start, start + len(self.docs[lang].paragraphs[paragraph].segments))
-
-    @cached_property
     def sentence_rows(self) -> list[dict[str, tuple[int, ...]]]:
         """N-way sentence rows: pivot segments that any version's alignment groups together
         form one row, with what each version aligned to them (global segment indices; the

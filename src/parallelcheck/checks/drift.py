@@ -18,7 +18,6 @@ DRIFT = Rule(
 RULES = (DRIFT,)
 
 
-
 def run(ctx: CheckContext) -> Iterator[Finding]:
     # Normalised similarity to the consensus below which a match is suspect, while the other
     # versions agree with it at least this well; below the error level the text is unrelated

@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from statistics import median
 
 from ..align.nway import content_length
+from ..align.verify import EXPRESSED
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
+from .truncated import LOST_RATIO
 
 MISSING_PARAGRAPH = Rule(
     "PC101", "missing-paragraph", "missing", "error",
@@ -100,16 +102,9 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
 MIN_UNIT_CHARS = {"ko": 10, "ja": 10, "zh": 8}
 
 
-# A unit is lost in a version that covers it at less than this share of how well the
-# remaining versions cover it (the same test as PC104's lost clauses).
-LOST_RATIO = 0.8
-
-
 def _lost_in(ctx: CheckContext, row, other: str, unit: int, lang: str) -> bool:
     """Does ``lang``'s text in the row fail to express ``other``'s unit, which the remaining
-    versions (the pivot included) do express?"""
-    from ..align.verify import EXPRESSED
-
+    versions (the pivot included) do express? (The test PC104 applies to lost clauses.)"""
     vec = ctx.vectors[other][unit]
 
     def coverage(v: str) -> float:
@@ -148,8 +143,6 @@ def _shared_unit(ctx: CheckContext, unexpressed: dict[str, list[int]], voters: i
     """(version, unit, how many versions have it) for a unit that more than half of the
     ``voters`` have unexpressed — the same content, judged by how well the units match one
     another — or None."""
-    from ..align.verify import EXPRESSED
-
     best = None
     for other, units in unexpressed.items():
         for u in units:

@@ -60,7 +60,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             reported.add((f.language, f.location.paragraph))
             yield f
     for cells in ctx.paragraph_rows:
-        found = {lang: numbers_of(lang, [i for p in paras for i in ctx.paragraph_segments(lang, p)])
+        found = {lang: numbers_of(lang, [i for p in paras for i in ctx.docs[lang].segment_ranges[p]])
                  for lang, paras in cells.items()}
         for f in _compare(ctx, found):
             if (f.language, f.location.paragraph) not in reported:

@@ -40,7 +40,7 @@ def _items(ctx: CheckContext, lang: str, paras) -> list[int]:
     """Global indices of the segments that start a list item in these paragraphs."""
     segs = ctx.segments[lang]
     return [
-        i for p in paras for i in ctx.paragraph_segments(lang, p)
+        i for p in paras for i in ctx.docs[lang].segment_ranges[p]
         if segs[i].kind == "item" and _MARKER.match(segs[i].text)
     ]
 

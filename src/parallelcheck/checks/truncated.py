@@ -162,6 +162,7 @@ def _openings(ctx: CheckContext, groups, relative: float) -> list:
     vecs = iter(np.asarray(ctx.encode(wanted), dtype=np.float64))
     return [next(vecs) if t else None for t in texts]
 
+
 def _relative_lengths(ctx: CheckContext, beads) -> dict[str, float]:
     """Each version's length for the content, against its expected ratio to the pivot, and
     then against the median of the other versions (so loose-but-short languages don't count)."""

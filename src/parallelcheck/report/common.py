@@ -3,6 +3,8 @@ findings in the same deterministic order."""
 
 from __future__ import annotations
 
+import math
+
 from ..model import SEVERITIES, Finding, Report
 
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -33,6 +35,14 @@ def language_order(report: Report) -> list[str]:
         if lang not in order:
             order.append(lang)
     return order
+
+
+def json_score(score: float | None) -> float | None:
+    """A score as machine-readable formats state it: 4 decimals, or None where there is none
+    (NaN/inf would make invalid JSON)."""
+    if score is None or not math.isfinite(score):
+        return None
+    return round(float(score), 4)
 
 
 def shorten(text: str, limit: int = 160) -> str:

@@ -8,20 +8,12 @@ byte-identical output.
 from __future__ import annotations
 
 import json as _json
-import math
 from typing import Any
 
 from ..model import Finding, Report
-from .common import sorted_findings
+from .common import json_score, sorted_findings
 
 SCHEMA = "parallelcheck/report/v1"
-
-
-def _score(score: float | None) -> float | None:
-    # NaN/inf would make invalid JSON; a score we cannot state is null.
-    if score is None or not math.isfinite(score):
-        return None
-    return round(float(score), 4)
 
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:
@@ -40,7 +32,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "reference": None
         if f.reference is None
         else {"language": f.reference.language, "paragraph": f.reference.paragraph, "text": f.reference.text},
-        "score": _score(f.score),
+        "score": json_score(f.score),
         "message": f.message,
         "fingerprint": f.fingerprint,
     }

@@ -26,12 +26,11 @@ JUnit and Markdown formats).
 from __future__ import annotations
 
 import json as _json
-import math
 import re
 from typing import Any
 
 from ..model import Finding, Report
-from .common import shorten, sorted_findings
+from .common import json_score, shorten, sorted_findings
 from .locations import (
     artifact_uri, document_key, positions_by_language, sources_by_language, span_region,
 )
@@ -74,12 +73,6 @@ def _unknown_rule_descriptor(rule_id: str, kind: str) -> dict[str, Any]:
         "shortDescription": {"text": rule_id},
         "properties": {"tags": [kind]},
     }
-
-
-def _score(score: float | None) -> float | None:
-    if score is None or not math.isfinite(score):
-        return None
-    return round(float(score), 4)
 
 
 def _message(f: Finding) -> str:
@@ -135,8 +128,8 @@ def sarif_log(report: Report) -> dict[str, Any]:
         if f.fingerprint:
             result["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
         props: dict[str, Any] = {"language": f.language, "paragraph": f.location.paragraph, "kind": f.kind}
-        if _score(f.score) is not None:
-            props["score"] = _score(f.score)
+        if json_score(f.score) is not None:
+            props["score"] = json_score(f.score)
         if f.reference is not None:
             props["reference"] = {
                 "language": f.reference.language,

@@ -22,6 +22,11 @@ from .pairwise import Bead, PairParams, align_pair, typical_similarity
 from .verify import Encode, PieceMatcher, rescue_gaps, swap, unit_sum, verify_beads
 
 
+# An extra paragraph (one the pivot doesn't have) that clearly continues one neighbour's
+# content, even at a similarity a single sentence against a paragraph's end reaches:
+# (floor, margin over the other neighbour), normalised like verify.EXPRESSED.
+SPLIT_CLEAR_CHOICE = (0.55, 0.15)
+
 # Paragraphs: no gap cost. A dropped paragraph must stay a gap (there is no second look at
 # paragraph level that would split it out of a merge), and translators rarely merge them.
 PARAGRAPH_PARAMS = PairParams(gap_cost=0.0, length_weight=0.35)
@@ -233,7 +238,8 @@ def align_documents(
         lengths = (para_lens[pivot], para_lens[lang], calibration[lang].length_ratio)
         beads = rescue_gaps(beads, ref, ParagraphMatcher(by_lang[lang], seg_vecs[lang], para_vecs[lang]), scale, lengths)
         swapped = (lengths[1], lengths[0], 1.0 / lengths[2])
-        para_beads[lang] = swap(rescue_gaps(swap(beads), para_vecs[lang], pivot_paragraphs, scale, swapped))
+        para_beads[lang] = swap(rescue_gaps(swap(beads), para_vecs[lang], pivot_paragraphs, scale, swapped,
+                                            clear_choice=SPLIT_CLEAR_CHOICE))
 
     rows = _merge_rows(pivot, languages, len(pdoc.paragraphs), para_beads)
     alignment = Alignment(languages, tuple(rows))
@@ -241,22 +247,35 @@ def align_documents(
     def row_segments(lang: str, paras: tuple[int, ...]) -> list[int]:
         return [i for p in paras for i in by_lang[lang].segment_ranges[p]]
 
+    # Segments are aligned inside each version's own paragraph beads with the pivot, not
+    # inside the N-way rows: a row is widened when *any* version merged paragraphs, and one
+    # version's merge must not loosen the others' anchors (it changed their findings).
+    row_of = {lang: {} for lang in languages}
+    for r, row in enumerate(rows):
+        for lang, paras in row.cells:
+            for p in paras:
+                row_of[lang][p] = r
+    windows = {
+        lang: [
+            (row_of[pivot][b.a[0]] if b.a else row_of[lang][b.b[0]], row_segments(pivot, b.a), row_segments(lang, b.b))
+            for b in beads
+        ]
+        for lang, beads in para_beads.items()
+    }
+
     # Segment level, two passes. Pass 1 aligns each version with the pivot alone. Pass 2
     # aligns it with the consensus of all *other* versions: for each pivot segment, the mean
     # vector of what the pivot and the remaining versions put there. One version's loose
     # wording (or the encoder's weakness for one pair) then no longer decides what a segment
     # matches — on the seed this is what tells "item 2 kept, items 3-4 lost" from "item 2
     # lost, items 3-4 merged".
-    row_segs = [
-        {lang: row_segments(lang, row.get(lang)) for lang in languages} for row in rows
-    ]
-    first = _segment_pass(pivot, para_beads, row_segs, {lang: seg_vecs[pivot] for lang in para_beads},
-                          seg_vecs, seg_lens, calibration, params)
+    first = _segment_pass(windows, len(rows), {lang: seg_vecs[pivot] for lang in para_beads},
+                          seg_vecs, seg_lens[pivot], seg_lens, calibration, params)
     if len(para_beads) >= 2:
         consensus = {
             lang: _consensus_vectors(pivot, lang, seg_vecs, first, len(pdoc.segments)) for lang in para_beads
         }
-        segment_beads = _segment_pass(pivot, para_beads, row_segs, consensus, seg_vecs, seg_lens,
+        segment_beads = _segment_pass(windows, len(rows), consensus, seg_vecs, seg_lens[pivot], seg_lens,
                                       calibration, params)
     else:
         consensus = {lang: seg_vecs[pivot] for lang in para_beads}
@@ -282,34 +301,26 @@ def content_length(text: str) -> int:
     return len("".join(text.split()))  # str.split() drops exactly the isspace() characters
 
 
-def _segment_pass(pivot, others, row_segs, reference_vecs, seg_vecs, seg_lens, calibration, params):
+def _segment_pass(windows, n_rows, reference_vecs, seg_vecs, pivot_lens, seg_lens, calibration, params):
     """Align every version's segments with ``reference_vecs[lang]`` (one vector per pivot
-    segment) inside each paragraph row; updates the pair's segment scale in ``calibration``."""
-    for lang in others:
-        sims = [
-            _best_match_sims(reference_vecs[lang][rs[pivot]], seg_vecs[lang][rs[lang]])
-            for rs in row_segs
-            if rs[pivot] and rs[lang]
-        ]
+    segment) inside each of its windows ``(row index, pivot segments, its segments)``;
+    returns the beads per row and language, and updates the pair's segment scale in
+    ``calibration``."""
+    for lang, wins in windows.items():
+        sims = [_best_match_sims(reference_vecs[lang][a], seg_vecs[lang][b]) for _, a, b in wins if a and b]
         c = calibration[lang]
         scale = typical_similarity(np.concatenate(sims) if sims else np.zeros(0))
         calibration[lang] = PairCalibration(c.paragraph_scale, scale, c.length_ratio)
 
-    out: list[dict[str, list[Bead]]] = []
-    for rs in row_segs:
-        a = rs[pivot]
-        per_lang: dict[str, list[Bead]] = {}
-        for lang in others:
-            b = rs[lang]
-            c = calibration[lang]
+    out: list[dict[str, list[Bead]]] = [{lang: [] for lang in windows} for _ in range(n_rows)]
+    for lang, wins in windows.items():
+        c = calibration[lang]
+        for r, a, b in wins:
             local = align_pair(
-                reference_vecs[lang][a], seg_vecs[lang][b], seg_lens[pivot][a], seg_lens[lang][b],
+                reference_vecs[lang][a], seg_vecs[lang][b], pivot_lens[a], seg_lens[lang][b],
                 scale=c.segment_scale, length_ratio=c.length_ratio, params=params,
             )
-            per_lang[lang] = [
-                Bead(tuple(a[i] for i in bd.a), tuple(b[j] for j in bd.b), bd.score) for bd in local
-            ]
-        out.append(per_lang)
+            out[r][lang] += [Bead(tuple(a[i] for i in bd.a), tuple(b[j] for j in bd.b), bd.score) for bd in local]
     return out
 
 

@@ -249,7 +249,11 @@ def _length_gain(a: tuple[int, ...], k: int, b: tuple[int, ...], lengths) -> flo
 
 
 def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
-                 lengths=None) -> list[Bead]:
+                 lengths=None, clear_choice: tuple[float, float] | None = None) -> list[Bead]:
+    """Re-attach gaps (units of ``ref_vecs`` matched to nothing) to the neighbouring bead whose
+    text expresses them (at least EXPRESSED, normalised by ``scale``); with ``clear_choice``
+    = (floor, margin), also a unit expressed at least ``floor`` by one neighbour and by
+    ``margin`` more than by the other."""
     beads = list(beads)
     changed = True
     while changed:  # a rescued gap can make its neighbouring gap adjacent to a match
@@ -258,21 +262,29 @@ def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, 
             if not bead.a or bead.b:
                 continue
             k = bead.a[0]
+            # Both neighbours are asked; the one that expresses the unit better takes it.
+            best_m, best, other = None, -1.0, -1.0
             for m in (n - 1, n + 1):
                 if not (0 <= m < len(beads)) or not beads[m].a or not beads[m].b:
                     continue
                 nb = beads[m]
-                gain = _length_gain(nb.a, k, nb.b, lengths)
-                if gain < -LENGTH_SLACK:
+                expressed = matcher.best(ref_vecs[k], nb.b) / scale
+                if _length_gain(nb.a, k, nb.b, lengths) < -LENGTH_SLACK:
+                    other = max(other, expressed)
                     continue  # the neighbour is already fully explained by its own match
-                if matcher.best(ref_vecs[k], nb.b) / scale < EXPRESSED:
-                    continue
+                if expressed > best:
+                    best_m, best, other = m, expressed, max(other, best)
+                else:
+                    other = max(other, expressed)
+            if best_m is not None and not (best >= EXPRESSED or clear_choice is not None
+                                           and best >= clear_choice[0] and best - other >= clear_choice[1]):
+                best_m = None
+            if best_m is not None:
+                nb = beads[best_m]
                 a = tuple(sorted(nb.a + bead.a))
                 score = float(unit_sum(ref_vecs, a) @ matcher.group_vector(nb.b)) / scale
-                beads[m] = Bead(a, nb.b, score)
+                beads[best_m] = Bead(a, nb.b, score)
                 del beads[n]
                 changed = True
-                break
-            if changed:
                 break
     return beads

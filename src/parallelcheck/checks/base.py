@@ -6,6 +6,7 @@ Rule ids are stable (``PC1xx`` for content checks); tools and suppressions refer
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -157,6 +158,14 @@ class CheckContext:
         from ..align.verify import PieceMatcher
 
         return {lang: PieceMatcher(d, self.vectors[lang], self.encode) for lang, d in self.docs.items()}
+
+    @cached_property
+    def _segment_starts(self) -> dict[str, list[int]]:
+        return {lang: [s.start for s in segs] for lang, segs in self.segments.items()}
+
+    def segment_at(self, lang: str, offset: int) -> int:
+        """The index of the segment of ``lang`` that holds the character at ``offset``."""
+        return max(bisect.bisect_right(self._segment_starts[lang], offset) - 1, 0)
 
     # -- locations ------------------------------------------------------------------
     def location(self, lang: str, indices: tuple[int, ...] | list[int]) -> Location:

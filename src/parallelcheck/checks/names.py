@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from statistics import median
 from collections.abc import Iterator
 
 from ..model import Finding, Reference
@@ -69,15 +70,19 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
             toks = {lang: _tokens(" ".join(ctx.docs[lang].paragraphs[p].text for p in paras), lang)
                     for lang, paras in cells.items()}
             rows.append((cells, toks))
-    # How often each version writes each token in Latin letters: a version that writes an
-    # acronym or brand its own way at least as often (French IA for AI, Chinese 欧盟 for EU)
-    # made a choice, not a mistake.
+    # How often each version writes each token in Latin letters, in the whole version: one
+    # that writes an acronym or brand under half as often as the others do (French IA for
+    # AI, Chinese 欧盟 for EU) renders it its own way — a choice, not a mistake. Whole-version
+    # counts, not rows: merging or splitting paragraphs must not change the verdict.
     writes: dict[tuple[str, str], int] = {}
+    for lang, doc in ctx.docs.items():
+        for m in _TOKEN.finditer("\n\n".join(p.text for p in doc.paragraphs)):
+            if m.lastgroup in ("acronym", "brand"):
+                key = next(iter(_tokens(m.group(), lang)), m.group())
+                writes[(lang, key)] = writes.get((lang, key), 0) + 1
     candidates = []
     for cells, toks in rows:
         for lang in cells:
-            for token in toks[lang]:
-                writes[(lang, token)] = writes.get((lang, token), 0) + 1
             others = [o for o in cells if o != lang]
             for token in sorted(set().union(*(toks[o] for o in others)) - set(toks[lang])):
                 holders = [o for o in others if token in toks[o]]
@@ -85,12 +90,11 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
                 if len(holders) * 4 < len(others) * 3 or any(token not in toks[o] for o in family):
                     continue  # expected only where most others, and all of its script family, have it
                 candidates.append((lang, token, toks[holders[0]][token][0], cells, holders))
-    lacking: dict[tuple[str, str], int] = {}
-    for lang, token, *_ in candidates:
-        lacking[(lang, token)] = lacking.get((lang, token), 0) + 1
     for lang, token, kind, cells, holders in candidates:
-        if kind in ("acronym", "brand") and writes.get((lang, token), 0) < lacking[(lang, token)]:
-            continue
+        if kind in ("acronym", "brand"):
+            usual = median(writes.get((o, token), 0) for o in ctx.languages if o != lang)
+            if writes.get((lang, token), 0) * 2 < usual:
+                continue
         yield _missing_token(ctx, lang, cells, token, holders)
 
 

@@ -54,22 +54,42 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         return out
 
     reported: set[tuple[str, int]] = set()
+    # Where each sentence's numbers were judged: (language, segment) -> its sentence row's
+    # values by language.
+    judged: dict[tuple[str, int], dict[str, set[tuple[str, float]]]] = {}
     for cells in ctx.sentence_rows:
         found = {lang: numbers_of(lang, segs) for lang, segs in cells.items()}
+        values = {lang: {(q.unit, _key(q.value)) for _, q in qs} for lang, qs in found.items()}
+        for lang, segs in cells.items():
+            for i in segs:
+                judged[(lang, i)] = values
         for f in _compare(ctx, found, counted=True):
             reported.add((f.language, f.location.paragraph))
             yield f
+
+    def seen_in_its_sentence_row(lang: str, q: Quantity, unit: str, value: float) -> bool:
+        """Whether the sentence that states ``q`` sat in a sentence row with every version of
+        the paragraph row, none of which states ``value`` there: that row already showed
+        ``q`` is no substitution for it (a paragraph only adds coincidences: "half an inch"
+        written 0.5 in one sentence, "1 to 4 inches" in another)."""
+        values = judged.get((lang, ctx.segment_at(lang, q.start)))
+        return values is not None and len(values) >= n_versions and not any(
+            (unit, value) in v for o, v in values.items() if o != lang)
+
     for cells in ctx.paragraph_rows:
+        n_versions = len(cells)
         found = {lang: numbers_of(lang, [i for p in paras for i in ctx.docs[lang].segment_ranges[p]])
                  for lang, paras in cells.items()}
-        for f in _compare(ctx, found):
+        for f in _compare(ctx, found, excused=seen_in_its_sentence_row):
             if (f.language, f.location.paragraph) not in reported:
                 yield f
 
 
-def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], counted: bool = False) -> Iterator[Finding]:
+def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], counted: bool = False,
+             excused=None) -> Iterator[Finding]:
     """Findings for one row: ``found`` maps each version to its (paragraph, quantity) pairs,
-    offsets absolute in the version's text; ``counted``: compare how often each value occurs."""
+    offsets absolute in the version's text; ``counted``: compare how often each value occurs;
+    ``excused(lang, quantity, unit, value)``: the stated quantity is known not to replace value."""
     if len(found) < 2:
         return
     for lang, qs in found.items():
@@ -97,7 +117,8 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             # A substitution changes a number, not its order of magnitude: 15 → 50,
             # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
             # month another version leaves implicit, are different numbers, not a wrong one.
-            pairs = [(v, x) for v in unit_lacks for x in unit_extra if unit == CLOCK or _plausible(v, x[1].value)]
+            pairs = [(v, x) for v in unit_lacks for x in unit_extra if (unit == CLOCK or _plausible(v, x[1].value))
+                     and not (excused and excused(lang, x[1], unit, v))]
             lacks |= {(unit, v) for v, _ in pairs}
             extra += [x for _, x in pairs if x not in extra]
         if lacks and extra:

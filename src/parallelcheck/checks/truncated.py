@@ -10,7 +10,9 @@ that a loose but complete translation stays quiet:
 - it matches a *part* of the other versions' sentences (a clause or a run of clauses)
   better than their whole sentence — what a cut-off sentence does and a complete one
   does not;
-- or, instead of the last two: it ends mid-phrase (a full stop after a particle, a
+- or, instead of the part gain: the close of the reference sentence is what it fails to
+  express, while the other versions express it (and it expresses the opening as they do);
+- or, instead of the last three: it ends mid-phrase (a full stop after a particle, a
   connective or an article) where the reference sentence ends properly — what text cut at
   a character limit looks like — and is clearly shorter than its counterparts.
 
@@ -28,6 +30,7 @@ from statistics import median
 import numpy as np
 
 from ..align.nway import content_length
+from ..align.pairwise import Bead
 from ..align.verify import clause_spans
 from ..model import Finding
 from ..segment.endings import ends_mid_phrase
@@ -99,9 +102,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 z = (_z_score(logs[lang], float(np.log(max(r, 1e-3))))
                      if len(logs[lang]) >= MIN_SENTENCES_FOR_SPREAD else -np.inf)
                 tiers = [t for t in _evidence_tiers(limit) if r < t[0] and z <= t[1]]
-                if not tiers:
-                    continue
-                if _part_gain(ctx, lang, bead, beads, r) <= min(t[2] for t in tiers):
+                part_evidence = bool(tiers) and _part_gain(ctx, lang, bead, beads, r) > min(t[2] for t in tiers)
+                if not part_evidence and not (r < limit + TAIL_LONGER_BY and z <= TAIL_MAX_Z
+                                              and _tail_lost(ctx, lang, bead, beads)):
                     continue
                 # Content moved into a neighbour excuses a short sentence — but not one that
                 # ends mid-phrase: translators don't put a full stop after a particle.
@@ -222,14 +225,67 @@ def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float,
 MOVED_GAIN = 0.04  # similarity gain from a neighbour that shows a clause was moved, not lost
 
 
+# The other kind of evidence for a short sentence (under truncated_length + TAIL_LONGER_BY,
+# z-score at most TAIL_MAX_Z): the close of the reference sentence (its last TAIL_SHARE) is
+# what this version fails to express, at under TAIL_LOST of the coverage the other versions
+# give it, while it expresses the opening about as well as they do — text cut off, not text
+# rephrased. (Read off NTREX's clean documents and cut sentences; benchmarks/RESULTS.md.)
+TAIL_SHARE = 0.4
+TAIL_LOST = 0.62
+TAIL_MAX_Z = -2.5
+TAIL_LONGER_BY = 0.06
+
+
+def _tail_lost(ctx: CheckContext, lang: str, bead, beads) -> bool:
+    if ctx.encode is None or len(beads) < 3:
+        return False
+    text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
+    cut = int(len(text) * (1 - TAIL_SHARE))
+    if ctx.pivot not in ("ja", "zh") and " " in text[:cut]:
+        cut = text.rfind(" ", 0, cut)
+    head, tail = text[:cut].strip(), text[cut:].strip()
+    if not head or not tail:
+        return False
+    vecs = np.asarray(ctx.encode([head, tail]), dtype=np.float64)
+
+    def coverage(other: str) -> np.ndarray:
+        return (ctx.matchers[other].piece_vectors(beads[other].b) @ vecs.T).max(axis=0) / ctx.scale(ctx.pivot, other)
+
+    mine = coverage(lang)
+    others = np.median(np.array([coverage(o) for o in beads if o != lang]), axis=0)
+    return bool(mine[1] < TAIL_LOST * others[1] and mine[0] >= TAIL_LOST * others[0])
+
+
+MOVED_MIN_LENGTH = 0.85  # the two sentences together are about as long as their counterparts
+
+
 def _moved_to_neighbour(ctx: CheckContext, lang: str, bead) -> bool:
     """Translators move clauses into the next (or previous) sentence: then the reference
-    sentence matches this sentence plus its neighbour clearly better than it alone."""
+    sentence matches this sentence plus its neighbour clearly better than it alone — and
+    the two together are as long as what they render (a cut-off sentence gains similarity
+    from any neighbour on its topic, but the lost words are nowhere)."""
     segs = ctx.segments[lang]
     alone = ctx.similarity(ctx.pivot, bead.a, lang, bead.b)
     for j in (bead.b[0] - 1, bead.b[-1] + 1):
         if 0 <= j < len(segs) and segs[j].paragraph == segs[bead.b[0]].paragraph:
             joined = tuple(sorted(set(bead.b) | {j}))
-            if ctx.similarity(ctx.pivot, bead.a, lang, joined) >= alone + MOVED_GAIN:
+            if (ctx.similarity(ctx.pivot, bead.a, lang, joined) >= alone + MOVED_GAIN
+                    and _joined_length(ctx, lang, bead, j) >= MOVED_MIN_LENGTH):
                 return True
     return False
+
+
+def _joined_length(ctx: CheckContext, lang: str, bead, j: int) -> float:
+    """Relative length (as in _relative_lengths) of this sentence and its neighbour ``j``
+    together, against what every version has for the pivot sentences of both."""
+    neighbour = next((b for b in ctx.pivot_beads[lang].values() if j in b.b), None)
+    if neighbour is None:
+        return np.inf  # the neighbour matches no pivot sentence: it may well hold the clause
+    a = tuple(sorted(set(bead.a) | set(neighbour.a)))
+    beads = {lang: Bead(a, tuple(sorted(set(bead.b) | set(neighbour.b))), 0.0)}
+    for other in ctx.others:
+        if other != lang:
+            idx = {x for i in a if ctx.pivot_beads[other].get(i) is not None for x in ctx.pivot_beads[other][i].b}
+            if idx:
+                beads[other] = Bead(a, tuple(sorted(idx)), 0.0)
+    return _relative_lengths(ctx, beads)[lang]

@@ -22,7 +22,7 @@ CLOSERS = "」』”’）)〕】》〉]»›\"'"
 # Characters that cannot begin a sentence: a fragment starting with one continues
 # the previous sentence.
 _CONTINUATION_START = CLOSERS + ",，、.;:；：!?！？。．…"
-# Bracket/quote pairs whose inside is never split for CJK and Korean text.
+# Bracket/quote pairs whose inside is not split for CJK and Korean text (unless long).
 _PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
 
 # After a closing quote/bracket with no space, these continue the sentence (quotative
@@ -121,6 +121,23 @@ def _sentencex_cuts(text: str, lang: str) -> list[int]:
     return cuts
 
 
+_OPENING_QUOTES = "\"'“‘«"
+
+
+def _at_quote_side(text: str, cut: int) -> int:
+    """Move a break to the right side of a quote mark. A quote after a space and before a word
+    opens the next sentence; sentencex sometimes leaves it at the end of the previous one
+    (ko «…했습니다. "|우리가…»), where it would read as a closing quote. A quote right after a
+    full stop and before a space closes the sentence (en «…got to you.|" Patricia…»)."""
+    n = len(text)
+    if 1 < cut < n and text[cut - 1] in _OPENING_QUOTES and text[cut - 2].isspace() and not text[cut].isspace():
+        return cut - 1
+    end = cut
+    while 0 < end < n and text[end] in CLOSERS and text[cut - 1] in ".!?…":
+        end += 1
+    return end if end > cut and (end == n or text[end].isspace()) else cut
+
+
 def _cjk_cuts(text: str) -> list[int]:
     """Breaks after 。！？ (plus closing quotes/brackets); after ASCII !? only when CJK follows."""
     cuts: list[int] = []
@@ -140,8 +157,15 @@ def _cjk_cuts(text: str) -> list[int]:
     return cuts
 
 
-def _quoted_intervals(text: str) -> tuple[list[int], list[int]]:
-    """Outermost matched bracket/quote pairs as parallel (open, close) lists, sorted."""
+# A quotation longer than this (in characters) is split at its sentence ends like any other
+# text: a many-sentence quote is many sentences in every language (English splits inside
+# quotes too), and one segment for all of them would hide a sentence dropped from it.
+MAX_WHOLE_QUOTE = 60
+
+
+def _quoted_intervals(text: str, max_length: int | None = None) -> tuple[list[int], list[int]]:
+    """Outermost matched bracket/quote pairs as parallel (open, close) lists, sorted (only
+    those at most ``max_length`` characters long, when given)."""
     closers = set(_PAIRS.values())
     stack: list[tuple[str, int]] = []
     opens: list[int] = []
@@ -151,7 +175,7 @@ def _quoted_intervals(text: str) -> tuple[list[int], list[int]]:
             stack.append((_PAIRS[ch], i))
         elif ch in closers and stack and stack[-1][0] == ch:
             _, start = stack.pop()
-            if not stack:
+            if not stack and (max_length is None or i - start <= max_length):
                 opens.append(start)
                 closes.append(i)
     return opens, closes
@@ -186,8 +210,9 @@ def _keep_cut(
         return False
     if not any(ch.isalnum() for ch in right) or not any(ch.isalnum() for ch in left):
         return False
-    if right[0] in _CONTINUATION_START and not (right[0] == '"' and spaced and quotes_closed):
-        return False  # (a straight quote after a space, with all earlier ones closed, opens one)
+    opens_quote = right[0] == '"' and spaced and (quotes_closed or right[1:2].isalnum())
+    if right[0] in _CONTINUATION_START and not opens_quote:
+        return False  # (a straight quote after a space, before a word or with all earlier ones closed, opens one)
     last = left[-1]
     if not spaced:
         if last in CLOSERS:
@@ -230,8 +255,9 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
     if not text or text.isspace():
         return []
     cuts = _cjk_cuts(text) if lang in CJK_LANGUAGES else _sentencex_cuts(text, lang)
+    cuts = [_at_quote_side(text, c) for c in cuts]
     if lang in CJK_LANGUAGES or lang == "ko":
-        opens, closes = _quoted_intervals(text)
+        opens, closes = _quoted_intervals(text, MAX_WHOLE_QUOTE)
         if opens:
             cuts = [c for c in cuts if not _inside_quote(c, opens, closes)]
     abbreviations = _ABBREVIATIONS.get(lang, _GENERIC_ABBREVIATIONS)

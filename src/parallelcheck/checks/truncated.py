@@ -234,12 +234,17 @@ TAIL_SHARE = 0.4
 TAIL_LOST = 0.62
 TAIL_MAX_Z = -2.5
 TAIL_LONGER_BY = 0.06
+# The reference sentence's length (characters, no spaces) below which its close is a word or
+# two; CJK scripts say as much in fewer characters.
+TAIL_MIN_REFERENCE = {"*": 50, "ko": 25, "ja": 20, "zh": 20}
 
 
 def _tail_lost(ctx: CheckContext, lang: str, bead, beads) -> bool:
     if ctx.encode is None or len(beads) < 3:
         return False
     text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
+    if content_length(text) < TAIL_MIN_REFERENCE.get(ctx.pivot, TAIL_MIN_REFERENCE["*"]):
+        return False  # the close of a short sentence is a word or two: too noisy to judge
     cut = int(len(text) * (1 - TAIL_SHARE))
     if ctx.pivot not in ("ja", "zh") and " " in text[:cut]:
         cut = text.rfind(" ", 0, cut)

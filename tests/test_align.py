@@ -150,3 +150,72 @@ def test_content_length_ignores_every_kind_of_space():
     from parallelcheck.align.nway import content_length
 
     assert content_length("a b\u3000c\u00a0d\n e") == 5
+
+
+def test_one_versions_paragraph_merge_leaves_the_others_sentence_alignment_alone():
+    # Rows widen when any version merges paragraphs; each version's sentences must still be
+    # aligned inside its own paragraph matches. On this NTREX document, aligning inside the
+    # widened rows changed the Korean sentence alignment when French merged ¶1 and ¶2.
+    import json
+
+    from parallelcheck.align.nway import align_documents
+    from parallelcheck.embed import get_embedder
+    from parallelcheck.load import document_from_text
+    from parallelcheck.segment import segment_document
+
+    from .conftest import FIXTURES, LANGS, render_texts
+
+    data = json.loads((FIXTURES / "ntrex" / "documents.json").read_text(encoding="utf-8"))
+    doc = next(d for d in data["alignment_documents"] if d["id"] == "cnn.304447")
+    embedder = get_embedder(cache=False)
+    paras = {}
+    for lang in LANGS:
+        lines, k = doc["lines"][lang], 0
+        paras[lang] = []
+        for n in doc["paragraph_sizes"]:
+            paras[lang].append(lines[k : k + n])
+            k += n
+
+    def ko_beads(paras):
+        texts = render_texts(paras)
+        docs = [segment_document(document_from_text(lang, texts[lang])) for lang in LANGS]
+        vecs = {d.language: embedder.encode([s.text for s in d.segments]) for d in docs}
+        result = align_documents(docs, vecs, "en", encode=embedder.encode)
+        widest = max(len(r.get("en")) for r in result.paragraphs.rows)
+        return [(b.a, b.b) for row in result.aligned_beads for b in row["ko"]], widest
+
+    before, widest = ko_beads(paras)
+    assert widest == 1
+    paras["fr"][1:3] = [paras["fr"][1] + paras["fr"][2]]
+    after, widest = ko_beads(paras)
+    assert widest == 2  # the merge widened a row for every version
+    assert after == before
+
+
+class _StubMatcher:
+    """How well each reference unit is expressed by each version unit (a table)."""
+
+    def __init__(self, expressed):
+        self.expressed = expressed
+
+    def best(self, ref, idx):
+        return max(self.expressed[(int(ref[0]), j)] for j in idx)
+
+    def group_vector(self, idx):
+        return np.zeros(2)
+
+
+def test_a_gap_goes_to_the_neighbour_that_expresses_it_best():
+    from parallelcheck.align.pairwise import Bead
+    from parallelcheck.align.verify import rescue_gaps
+
+    ref = np.array([[0.0, 0], [1, 0], [2, 0]])  # unit k's vector carries k, for the stub
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), float("nan")), Bead((2,), (1,), 1.0)]
+    both = _StubMatcher({(1, 0): 0.75, (1, 1): 0.95})  # both pass 0.72: the better one wins
+    assert [(b.a, b.b) for b in rescue_gaps(beads, ref, both, 1.0)] == [((0,), (0,)), ((1, 2), (1,))]
+    weak = _StubMatcher({(1, 0): 0.35, (1, 1): 0.6})  # neither passes 0.72
+    assert [(b.a, b.b) for b in rescue_gaps(beads, ref, weak, 1.0)] == [(b.a, b.b) for b in beads]
+    # ... unless one neighbour clearly holds it: at least 0.55, by 0.15 more than the other
+    assert [(b.a, b.b) for b in rescue_gaps(beads, ref, weak, 1.0, clear_choice=(0.55, 0.15))][-1] == ((1, 2), (1,))
+    close = _StubMatcher({(1, 0): 0.5, (1, 1): 0.6})
+    assert len(rescue_gaps(beads, ref, close, 1.0, clear_choice=(0.55, 0.15))) == 3

@@ -15,15 +15,11 @@ DOCS = ntrex_documents()
 # so content sits inside a neighbour's segment —
 # - bbc.381790-ja: Japanese line 1 already carries most of line 2, so deleting line 2
 #   leaves little to miss; nothing is reported.
-# - nytimes.184853-ko: Korean splits "아담 씨가 말했다." off the quote before; with the next
-#   sentence deleted, that remnant takes its slot: reported as PC105 (an error, right
-#   paragraph) rather than as missing.
 # - bbc.381790-zh truncated: no finding; the cut Chinese sentence doesn't reach PC104's
 #   evidence tiers (a Chinese cut leaves no mid-phrase ending to see).
 KNOWN_GAPS = {
     "test_deleted_sentence_is_found[bbc.381790-ja]",
     "test_truncated_sentence_is_found[bbc.381790-zh]",
-    "test_deleted_sentence_is_found[nytimes.184853-ko]",
 }
 
 

@@ -149,3 +149,17 @@ def test_a_changed_clock_time_or_repeated_value_is_found(row, lang, old, new):
     found = _numbers(parallelcheck.check(texts))
     assert [(f.language, f.location.paragraph) for f in found] == [(lang, 1)]
     assert texts[lang][found[0].location.start : found[0].location.end] in new
+
+
+def test_numbers_of_different_sentences_are_not_paired_as_a_substitution():
+    # ko leaves "1 to 4" implicit in one sentence and writes "half an inch" as 0.5 in the
+    # next: each sentence row shows no substitution, so the paragraph must not pair them.
+    texts = {
+        "en": "Locally, 1 to 4 inches of rain will cause flooding in the desert. Totals of over half an inch are possible on the coast.",
+        "fr": "Localement, 1 à 4 pouces de pluie provoqueront des inondations dans le désert. Des cumuls de plus d'un demi-pouce sont possibles sur la côte.",
+        "ko": "국지적으로 몇 인치의 비가 사막에 홍수를 일으킬 것이다. 해안에는 0.5인치 이상의 강수량이 가능하다.",
+    }
+    assert not [f for f in parallelcheck.check(texts).findings if f.rule == "PC201"]
+    texts["ko"] = texts["ko"].replace("몇 인치의", "1~5인치의")  # a real change in the same sentence still shows
+    found = [f for f in parallelcheck.check(texts).findings if f.rule == "PC201"]
+    assert [(f.language, f.location.paragraph) for f in found] == [("ko", 0)] and "5" in found[0].message

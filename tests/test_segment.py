@@ -156,6 +156,33 @@ def test_english_decimals_urls_abbreviations_ellipses():
     ]
 
 
+def test_a_short_attribution_after_a_quote_stays_with_it():
+    ko = '"교회가 있었습니다.” 아담 씨가 말했다. 그는 바가 사라진 것을 이해할 수 있다고 말했다.'
+    assert [t for _, t in _segments(ko, "ko")] == [
+        '"교회가 있었습니다.” 아담 씨가 말했다.',
+        "그는 바가 사라진 것을 이해할 수 있다고 말했다.",  # reports speech itself: a sentence
+    ]
+    zh = "“我们走。”他说。她点头。"
+    assert [t for _, t in _segments(zh, "zh")] == ["“我们走。”他说。", "她点头。"]
+
+
+def test_long_quotations_are_split_short_ones_are_not():
+    ja = "彼は「行きます。準備はできた。」と述べた。"
+    assert len(_segments(ja, "ja")) == 1
+    zh = "他说：“" + "我们已经讨论了这个问题很长时间了。" * 3 + "现在我们需要做出决定并且马上开始行动。”"
+    assert len(zh) > 60 and len(_segments(zh, "zh")) == 4
+
+
+def test_straight_quotes_sit_on_the_right_side_of_a_break():
+    ko = '대통령이 언급했습니다. "우리가 했던 모든 일이 11월에 달려있습니다.'
+    assert [t for _, t in _segments(ko, "ko")] == ["대통령이 언급했습니다.", '"우리가 했던 모든 일이 11월에 달려있습니다.']
+    en = 'They think you are sad." Patricia Schroeder had worked with Gary Hart. "It was not well thought out," she said.'
+    assert [t for _, t in _segments(en, "en")] == [
+        'They think you are sad."', "Patricia Schroeder had worked with Gary Hart.",
+        '"It was not well thought out," she said.',
+    ]
+
+
 def test_cjk_quotes_stay_with_their_sentence():
     ja = "彼は「行きます。準備はできた。」と述べた。次の文です！本当？はい。"
     assert [t for _, t in _segments(ja, "ja")] == ["彼は「行きます。準備はできた。」と述べた。", "次の文です！", "本当？", "はい。"]

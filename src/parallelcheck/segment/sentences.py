@@ -199,9 +199,26 @@ def _first_letter(s: str) -> str:
     return rest[:1]
 
 
+# A short attribution after a closing quote belongs to the quote's sentence, as "…," he
+# said. does in English: ko «“…다.” 아담 씨가 말했다.», zh «“……。”他说。». (Japanese
+# attaches it without a space, 「…」と述べた, handled above.)
+_ATTRIBUTION = {
+    "ko": (re.compile(r"(말|밝|전|덧붙|설명|강조|주장|지적|언급|답|물|발표)[가-힣]*(다|니다)[.!]?$"), 16),
+    "zh": (re.compile(r"(说|表示|称|指出|补充|说道|问道|回答|写道)[道了]?[。！]?$"), 10),
+}
+# ... but not a sentence that reports speech itself: ko «…다고 말했다» ("he said that …").
+_REPORTED_SPEECH = re.compile(r"[다라냐자]고\s")
+
+
+def _is_attribution(right: str, lang: str) -> bool:
+    rule = _ATTRIBUTION.get(lang)
+    return (rule is not None and len(right) <= rule[1] and bool(rule[0].search(right))
+            and not _REPORTED_SPEECH.search(right))
+
+
 def _keep_cut(
     left: str, left_len: int, right: str, spaced: bool, abbreviations: frozenset[str],
-    quotes_closed: bool = False,
+    quotes_closed: bool = False, lang: str = "",
 ) -> bool:
     """Whether a break between ``left`` (the tail of the sentence so far, trimmed; its
     full length is ``left_len``) and ``right`` (the next fragment, trimmed) is a real
@@ -214,6 +231,8 @@ def _keep_cut(
     if right[0] in _CONTINUATION_START and not opens_quote:
         return False  # (a straight quote after a space, before a word or with all earlier ones closed, opens one)
     last = left[-1]
+    if last in CLOSERS and _is_attribution(right, lang):
+        return False  # “…다.” 아담 씨가 말했다.
     if not spaced:
         if last in CLOSERS:
             if _is_hangul(right[0]):
@@ -274,7 +293,7 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
         # long runs of rejected breaks quadratic.
         left = text[max(ls, le - 64) : le]
         quotes_closed = text.count('"', ls, le) % 2 == 0
-        if _keep_cut(left, le - ls, text[rs:re_], spaced, abbreviations, quotes_closed):
+        if _keep_cut(left, le - ls, text[rs:re_], spaced, abbreviations, quotes_closed, lang):
             if le > ls:
                 out.append((ls, le))
             cur_start = cut

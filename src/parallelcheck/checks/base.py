@@ -124,6 +124,17 @@ class CheckContext:
                         out[lang][i] = b
         return out
 
+    @cached_property
+    def version_beads(self) -> dict[str, dict[int, Bead]]:
+        """For each non-pivot language: its segment index -> the bead that covers it."""
+        out: dict[str, dict[int, Bead]] = {lang: {} for lang in self.others}
+        for row in self.alignment.segment_beads:
+            for lang, beads in row.items():
+                for b in beads:
+                    for j in b.b:
+                        out[lang][j] = b
+        return out
+
     def similarity(self, lang_a: str, a: tuple[int, ...], lang_b: str, b: tuple[int, ...]) -> float:
         return float(self.matchers[lang_a].group_vector(a) @ self.matchers[lang_b].group_vector(b))
 

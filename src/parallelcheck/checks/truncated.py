@@ -283,8 +283,8 @@ def _moved_to_neighbour(ctx: CheckContext, lang: str, bead) -> bool:
 def _joined_length(ctx: CheckContext, lang: str, bead, j: int) -> float:
     """Relative length (as in _relative_lengths) of this sentence and its neighbour ``j``
     together, against what every version has for the pivot sentences of both."""
-    neighbour = next((b for b in ctx.pivot_beads[lang].values() if j in b.b), None)
-    if neighbour is None:
+    neighbour = ctx.version_beads[lang].get(j)
+    if neighbour is None or not neighbour.a:
         return np.inf  # the neighbour matches no pivot sentence: it may well hold the clause
     a = tuple(sorted(set(bead.a) | set(neighbour.a)))
     beads = {lang: Bead(a, tuple(sorted(set(bead.b) | set(neighbour.b))), 0.0)}

@@ -240,25 +240,32 @@ TAIL_MIN_REFERENCE = {"*": 50, "ko": 25, "ja": 20, "zh": 20}
 
 
 def _tail_lost(ctx: CheckContext, lang: str, bead, beads) -> bool:
+    ratios = _tail_ratios(ctx, lang, bead, beads)
+    return ratios is not None and ratios[0] < TAIL_LOST and ratios[1] >= TAIL_LOST
+
+
+def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, float] | None:
+    """How well this version expresses the reference sentence's close and its opening, each
+    as a share of the other versions' median coverage (None: can't be told)."""
     if ctx.encode is None or len(beads) < 3:
-        return False
+        return None
     text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
     if content_length(text) < TAIL_MIN_REFERENCE.get(ctx.pivot, TAIL_MIN_REFERENCE["*"]):
-        return False  # the close of a short sentence is a word or two: too noisy to judge
+        return None  # the close of a short sentence is a word or two: too noisy to judge
     cut = int(len(text) * (1 - TAIL_SHARE))
     if ctx.pivot not in ("ja", "zh") and " " in text[:cut]:
         cut = text.rfind(" ", 0, cut)
     head, tail = text[:cut].strip(), text[cut:].strip()
     if not head or not tail:
-        return False
+        return None
     vecs = np.asarray(ctx.encode([head, tail]), dtype=np.float64)
 
     def coverage(other: str) -> np.ndarray:
         return (ctx.matchers[other].piece_vectors(beads[other].b) @ vecs.T).max(axis=0) / ctx.scale(ctx.pivot, other)
 
     mine = coverage(lang)
-    others = np.median(np.array([coverage(o) for o in beads if o != lang]), axis=0)
-    return bool(mine[1] < TAIL_LOST * others[1] and mine[0] >= TAIL_LOST * others[0])
+    others = np.maximum(np.median(np.array([coverage(o) for o in beads if o != lang]), axis=0), 1e-6)
+    return float(mine[1] / others[1]), float(mine[0] / others[0])
 
 
 MOVED_MIN_LENGTH = 0.85  # the two sentences together are about as long as their counterparts

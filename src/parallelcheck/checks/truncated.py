@@ -39,7 +39,8 @@ from .base import CheckContext, Rule, shorten
 TRUNCATED = Rule(
     "PC104", "truncated-sentence", "truncated", "warning",
     "A sentence is present but part of its content is lost: it is much shorter than its "
-    "counterparts in the other versions and matches only a part of them.",
+    "counterparts in the other versions and matches only a part of them (or leaves out what "
+    "they say at its end).",
     example="ko «정부는 중소기업의 성장을 위해.» (a full stop after a connective, half as long as its "
             "counterparts) is reported, with the reference clauses it lacks.",
 )

@@ -45,6 +45,20 @@ def ntrex_documents():
     return data["documents"]
 
 
+def alignment_document(doc_id):
+    """One of the fixture's ``alignment_documents``, as {lang: paragraphs of lines}, with the
+    paragraph sizes the defect benchmark gave it."""
+    data = json.loads((FIXTURES / "ntrex" / "documents.json").read_text(encoding="utf-8"))
+    doc = next(d for d in data["alignment_documents"] if d["id"] == doc_id)
+    out = {}
+    for lang, lines in doc["lines"].items():
+        k, out[lang] = 0, []
+        for n in doc["paragraph_sizes"]:
+            out[lang].append(list(lines[k : k + n]))
+            k += n
+    return out
+
+
 def paragraphs_of(lines, sizes=(3, 4, 2)):
     """Group sentence-aligned lines into paragraphs, the same way for every language; the
     first line (the headline) is a paragraph of its own, as in a real article."""

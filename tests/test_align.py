@@ -156,25 +156,15 @@ def test_one_versions_paragraph_merge_leaves_the_others_sentence_alignment_alone
     # Rows widen when any version merges paragraphs; each version's sentences must still be
     # aligned inside its own paragraph matches. On this NTREX document, aligning inside the
     # widened rows changed the Korean sentence alignment when French merged ¶1 and ¶2.
-    import json
-
     from parallelcheck.align.nway import align_documents
     from parallelcheck.embed import get_embedder
     from parallelcheck.load import document_from_text
     from parallelcheck.segment import segment_document
 
-    from .conftest import FIXTURES, LANGS, render_texts
+    from .conftest import LANGS, alignment_document, render_texts
 
-    data = json.loads((FIXTURES / "ntrex" / "documents.json").read_text(encoding="utf-8"))
-    doc = next(d for d in data["alignment_documents"] if d["id"] == "cnn.304447")
     embedder = get_embedder(cache=False)
-    paras = {}
-    for lang in LANGS:
-        lines, k = doc["lines"][lang], 0
-        paras[lang] = []
-        for n in doc["paragraph_sizes"]:
-            paras[lang].append(lines[k : k + n])
-            k += n
+    paras = alignment_document("cnn.304447")
 
     def ko_beads(paras):
         texts = render_texts(paras)

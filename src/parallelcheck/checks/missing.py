@@ -248,12 +248,16 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
         from .drift import DRIFT
 
         ref_text = " ".join(psegs[i].text for i in missing)
+        # As PC105 itself: an error when the text there is unrelated, else a warning (the
+        # encoder scores some short, correct translations low: 然后一脚妙传… for "He then
+        # fired a beautiful through ball…" at 0.42 of the usual).
+        similarity = ctx.similarity(pivot, tuple(missing), lang, swapped[0].b) / ctx.scale(pivot, lang)
         return DRIFT.finding(
             language=lang,
             location=ctx.location(lang, swapped[0].b),
             reference=ctx.reference(pivot, missing, ref_text),
-            score=None,
-            severity="error",
+            score=similarity,
+            severity="error" if similarity < ctx.thresholds.drift_error else "warning",
             message=(
                 f"this says something else than the other versions, which have here: "
                 f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ref_text)}»"

@@ -262,24 +262,17 @@ def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, 
             if not bead.a or bead.b:
                 continue
             k = bead.a[0]
-            # Both neighbours are asked; the one that expresses the unit better takes it.
-            best_m, best, other = None, -1.0, -1.0
-            for m in (n - 1, n + 1):
-                if not (0 <= m < len(beads)) or not beads[m].a or not beads[m].b:
-                    continue
-                nb = beads[m]
-                expressed = matcher.best(ref_vecs[k], nb.b) / scale
-                if _length_gain(nb.a, k, nb.b, lengths) < -LENGTH_SLACK:
-                    other = max(other, expressed)
-                    continue  # the neighbour is already fully explained by its own match
-                if expressed > best:
-                    best_m, best, other = m, expressed, max(other, best)
-                else:
-                    other = max(other, expressed)
-            if best_m is not None and not (best >= EXPRESSED or clear_choice is not None
-                                           and best >= clear_choice[0] and best - other >= clear_choice[1]):
-                best_m = None
-            if best_m is not None:
+            # Both neighbours are asked; the one that expresses the unit better takes it —
+            # unless its own match already explains its length fully.
+            asked = [(matcher.best(ref_vecs[k], beads[m].b) / scale, m) for m in (n - 1, n + 1)
+                     if 0 <= m < len(beads) and beads[m].a and beads[m].b]
+            fits = [(e, m) for e, m in asked if _length_gain(beads[m].a, k, beads[m].b, lengths) >= -LENGTH_SLACK]
+            if not fits:
+                continue
+            best, best_m = max(fits, key=lambda t: t[0])
+            other = max((e for e, m in asked if m != best_m), default=-1.0)
+            if best >= EXPRESSED or (clear_choice is not None and best >= clear_choice[0]
+                                     and best - other >= clear_choice[1]):
                 nb = beads[best_m]
                 a = tuple(sorted(nb.a + bead.a))
                 score = float(unit_sum(ref_vecs, a) @ matcher.group_vector(nb.b)) / scale

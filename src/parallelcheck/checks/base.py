@@ -6,7 +6,6 @@ Rule ids are stable (``PC1xx`` for content checks); tools and suppressions refer
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -116,23 +115,20 @@ class CheckContext:
     @cached_property
     def pivot_beads(self) -> dict[str, dict[int, Bead]]:
         """For each non-pivot language: pivot segment index -> the bead that covers it."""
-        out: dict[str, dict[int, Bead]] = {lang: {} for lang in self.others}
-        for row in self.alignment.segment_beads:
-            for lang, beads in row.items():
-                for b in beads:
-                    for i in b.a:
-                        out[lang][i] = b
-        return out
+        return self._beads_by("a")
 
     @cached_property
     def version_beads(self) -> dict[str, dict[int, Bead]]:
         """For each non-pivot language: its segment index -> the bead that covers it."""
+        return self._beads_by("b")
+
+    def _beads_by(self, side: str) -> dict[str, dict[int, Bead]]:
         out: dict[str, dict[int, Bead]] = {lang: {} for lang in self.others}
         for row in self.alignment.segment_beads:
             for lang, beads in row.items():
                 for b in beads:
-                    for j in b.b:
-                        out[lang][j] = b
+                    for i in getattr(b, side):
+                        out[lang][i] = b
         return out
 
     def similarity(self, lang_a: str, a: tuple[int, ...], lang_b: str, b: tuple[int, ...]) -> float:
@@ -169,14 +165,6 @@ class CheckContext:
         from ..align.verify import PieceMatcher
 
         return {lang: PieceMatcher(d, self.vectors[lang], self.encode) for lang, d in self.docs.items()}
-
-    @cached_property
-    def _segment_starts(self) -> dict[str, list[int]]:
-        return {lang: [s.start for s in segs] for lang, segs in self.segments.items()}
-
-    def segment_at(self, lang: str, offset: int) -> int:
-        """The index of the segment of ``lang`` that holds the character at ``offset``."""
-        return max(bisect.bisect_right(self._segment_starts[lang], offset) - 1, 0)
 
     # -- locations ------------------------------------------------------------------
     def location(self, lang: str, indices: tuple[int, ...] | list[int]) -> Location:

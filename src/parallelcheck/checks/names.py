@@ -50,12 +50,15 @@ def _tokens(text: str, lang: str) -> dict[str, tuple[str, int, int]]:
     out: dict[str, tuple[str, int, int]] = {}
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or ""
-        token = m.group()
-        if kind == "acronym":
-            token = token.rstrip("s") if len(token) > 2 and token.endswith("s") else token
-        key = token.lower().rstrip("/") if kind in ("url", "email") else token
-        out.setdefault(key, (kind, m.start(), m.end()))
+        out.setdefault(_normalised(kind, m.group()), (kind, m.start(), m.end()))
     return out
+
+
+def _normalised(kind: str, token: str) -> str:
+    """One spelling per token: acronyms without a plural s, URLs and addresses lowercased."""
+    if kind == "acronym":
+        token = token.rstrip("s") if len(token) > 2 and token.endswith("s") else token
+    return token.lower().rstrip("/") if kind in ("url", "email") else token
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -78,7 +81,7 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
     for lang, doc in ctx.docs.items():
         for m in _TOKEN.finditer("\n\n".join(p.text for p in doc.paragraphs)):
             if m.lastgroup in ("acronym", "brand"):
-                key = next(iter(_tokens(m.group(), lang)), m.group())
+                key = _normalised(m.lastgroup, m.group())
                 writes[(lang, key)] = writes.get((lang, key), 0) + 1
     candidates = []
     for cells, toks in rows:

@@ -11,6 +11,7 @@ an error, so a value merely absent (or merely extra) is never reported.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -40,6 +41,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     # collected, not counted (a paragraph may repeat a number another version states once).
     # Each segment is read once; a paragraph's numbers are its segments' numbers.
     read: dict[tuple[str, int], list[tuple[int, Quantity]]] = {}
+    segment_of: dict[tuple[str, int], int] = {}  # (language, a quantity's start) -> its segment
 
     def numbers_of(lang: str, indices) -> list[tuple[int, Quantity]]:
         out = []
@@ -50,6 +52,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                     (seg.paragraph, Quantity(q.value, seg.start + q.start, seg.start + q.end, q.text, q.unit))
                     for q in quantities(seg.text, lang)
                 ]
+                for _, q in read[(lang, i)]:
+                    segment_of[(lang, q.start)] = i
             out += read[(lang, i)]
         return out
 
@@ -67,20 +71,19 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             reported.add((f.language, f.location.paragraph))
             yield f
 
-    def seen_in_its_sentence_row(lang: str, q: Quantity, unit: str, value: float) -> bool:
-        """Whether the sentence that states ``q`` sat in a sentence row with every version of
-        the paragraph row, none of which states ``value`` there: that row already showed
-        ``q`` is no substitution for it (a paragraph only adds coincidences: "half an inch"
-        written 0.5 in one sentence, "1 to 4 inches" in another)."""
-        values = judged.get((lang, ctx.segment_at(lang, q.start)))
+    def seen_in_its_sentence_row(n_versions: int, lang: str, q: Quantity, unit: str, value: float) -> bool:
+        """Whether the sentence that states ``q`` sat in a sentence row with all
+        ``n_versions`` versions of the paragraph row, none of which states ``value`` there:
+        that row already showed ``q`` is no substitution for it (a paragraph only adds
+        coincidences: "half an inch" written 0.5 in one sentence, "1 to 4 inches" in another)."""
+        values = judged.get((lang, segment_of[(lang, q.start)]))
         return values is not None and len(values) >= n_versions and not any(
             (unit, value) in v for o, v in values.items() if o != lang)
 
     for cells in ctx.paragraph_rows:
-        n_versions = len(cells)
         found = {lang: numbers_of(lang, [i for p in paras for i in ctx.docs[lang].segment_ranges[p]])
                  for lang, paras in cells.items()}
-        for f in _compare(ctx, found, excused=seen_in_its_sentence_row):
+        for f in _compare(ctx, found, excused=functools.partial(seen_in_its_sentence_row, len(cells))):
             if (f.language, f.location.paragraph) not in reported:
                 yield f
 

@@ -156,15 +156,27 @@ def _openings(ctx: CheckContext, groups, relative: float) -> list:
     texts = []
     for lang, idx in groups:
         text = " ".join(ctx.segments[lang][i].text for i in idx)
-        cut = int(len(text) * min(max(relative, 0.2), 0.9))
-        if " " in text[:cut] and lang not in ("ja", "zh"):
-            cut = text.rfind(" ", 0, cut)
-        texts.append(text[:cut].strip() or None)
+        texts.append(text[: _cut_at(text, min(max(relative, 0.2), 0.9), lang)].strip() or None)
     wanted = [t for t in texts if t]
     if ctx.encode is None or not wanted:
         return [None] * len(groups)
     vecs = iter(np.asarray(ctx.encode(wanted), dtype=np.float64))
     return [next(vecs) if t else None for t in texts]
+
+
+def _cut_at(text: str, share: float, lang: str) -> int:
+    """The offset that keeps about ``share`` of ``text``, moved back to a space where the
+    script has them."""
+    cut = int(len(text) * share)
+    if " " in text[:cut] and lang not in ("ja", "zh"):
+        cut = text.rfind(" ", 0, cut)
+    return cut
+
+
+def _coverage(ctx: CheckContext, vecs: np.ndarray, lang: str, idx) -> np.ndarray:
+    """How well ``lang``'s segments ``idx`` express each of the pivot text pieces ``vecs``
+    (best match among their clause pieces, normalised for the language pair)."""
+    return (vecs @ ctx.matchers[lang].piece_vectors(idx).T).max(axis=1) / ctx.scale(ctx.pivot, lang)
 
 
 def _relative_lengths(ctx: CheckContext, beads) -> dict[str, float]:
@@ -190,12 +202,8 @@ def _lost_clauses(ctx: CheckContext, k: int, lang: str, beads) -> str | None:
     if len(spans) < 2 or ctx.encode is None:
         return None
     vecs = np.asarray(ctx.encode([seg.text[a:b] for a, b in spans]), dtype=np.float64)
-
-    def coverage(other: str, idx) -> np.ndarray:
-        return (vecs @ ctx.matchers[other].piece_vectors(idx).T).max(axis=1) / ctx.scale(ctx.pivot, other)
-
-    mine = coverage(lang, beads[lang].b)
-    others = [coverage(o, b.b) for o, b in beads.items() if o != lang]
+    mine = _coverage(ctx, vecs, lang, beads[lang].b)
+    others = [_coverage(ctx, vecs, o, b.b) for o, b in beads.items() if o != lang]
     if not others:
         return None
     lost = mine < LOST_RATIO * np.median(np.array(others), axis=0)
@@ -253,19 +261,14 @@ def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, floa
     text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
     if content_length(text) < TAIL_MIN_REFERENCE.get(ctx.pivot, TAIL_MIN_REFERENCE["*"]):
         return None  # the close of a short sentence is a word or two: too noisy to judge
-    cut = int(len(text) * (1 - TAIL_SHARE))
-    if ctx.pivot not in ("ja", "zh") and " " in text[:cut]:
-        cut = text.rfind(" ", 0, cut)
+    cut = _cut_at(text, 1 - TAIL_SHARE, ctx.pivot)
     head, tail = text[:cut].strip(), text[cut:].strip()
     if not head or not tail:
         return None
     vecs = np.asarray(ctx.encode([head, tail]), dtype=np.float64)
-
-    def coverage(other: str) -> np.ndarray:
-        return (ctx.matchers[other].piece_vectors(beads[other].b) @ vecs.T).max(axis=0) / ctx.scale(ctx.pivot, other)
-
-    mine = coverage(lang)
-    others = np.maximum(np.median(np.array([coverage(o) for o in beads if o != lang]), axis=0), 1e-6)
+    mine = _coverage(ctx, vecs, lang, beads[lang].b)
+    others = np.maximum(np.median(np.array([_coverage(ctx, vecs, o, b.b) for o, b in beads.items() if o != lang]),
+                                  axis=0), 1e-6)
     return float(mine[1] / others[1]), float(mine[0] / others[0])
 
 

@@ -9,7 +9,9 @@ language (the first line, a headline, is a paragraph of its own). For each docum
 each kind, one variant gets exactly one edit in one non-reference language at a recorded
 paragraph. Defects: a sentence dropped, a paragraph dropped, a sentence truncated to about
 half, a sentence replaced by one from another document (drift), a number changed, a
-paragraph left in English. Benign edits: a paragraph split in two, two paragraphs merged.
+paragraph left in English. Benign edits: a paragraph split in two, two paragraphs merged,
+a sentence's final stop dropped so that it runs into the next sentence (a typo, and what
+a line without a full stop does in text whose sentences are joined without spaces).
 
 A detection is a *new* error or warning (not in the clean document's report: same rule,
 language and fingerprint, message or pointed-at text — not paragraph number, which a split
@@ -42,7 +44,7 @@ NTREX_FILES = {
 }
 JOIN = {"en": " ", "fr": " ", "ko": " ", "ja": "", "zh": ""}
 DEFECTS = ("del_sent", "del_para", "trunc", "replace", "number", "untrans")
-BENIGN = ("split", "merge")
+BENIGN = ("split", "merge", "join")
 COVERED = ("del_sent", "del_para", "trunc", "replace", "number", "untrans")
 HELD_OUT_FROM = 70
 _NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d])")
@@ -82,6 +84,9 @@ def paragraphs(n_lines: int, rng: random.Random) -> list[tuple[int, int]]:
 
 def render(paras: dict[str, list[list[str]]]) -> dict[str, str]:
     return {lang: "\n\n".join(JOIN.get(lang, " ").join(p) for p in ps if p) for lang, ps in paras.items()}
+
+
+_STOPS = tuple(".!?。！？")
 
 
 def inject(kind: str, base, rng: random.Random, other_doc, pivot: str):
@@ -129,6 +134,12 @@ def inject(kind: str, base, rng: random.Random, other_doc, pivot: str):
     elif kind == "merge":
         pi = rng.randrange(1, n - 1)
         p[pi : pi + 2] = [p[pi] + p[pi + 1]]
+    elif kind == "join":
+        spots = [(i, j) for i in range(1, n) for j, s in enumerate(p[i][:-1]) if s.rstrip()[-1:] in _STOPS]
+        if not spots:
+            return None
+        pi, si = rng.choice(spots)
+        p[pi][si] = p[pi][si].rstrip()[:-1]
     return paras, lang, pi
 
 

@@ -209,3 +209,69 @@ def test_a_gap_goes_to_the_neighbour_that_expresses_it_best():
     assert [(b.a, b.b) for b in rescue_gaps(beads, ref, weak, 1.0, clear_choice=(0.55, 0.15))][-1] == ((1, 2), (1,))
     close = _StubMatcher({(1, 0): 0.5, (1, 1): 0.6})
     assert len(rescue_gaps(beads, ref, close, 1.0, clear_choice=(0.55, 0.15))) == 3
+
+
+def test_the_opening_or_close_of_a_segment_is_cut_to_the_length_asked_for():
+    from types import SimpleNamespace
+
+    from parallelcheck.align.verify import PieceMatcher
+
+    asked = []
+
+    def encode(texts):
+        asked.extend(texts)
+        return np.ones((len(texts), 2))
+
+    class Doc:
+        segments = [SimpleNamespace(text="这使得人们越来越担忧五分之一的学生表示他们有主账户。"),
+                    SimpleNamespace(text="The news has heightened fears Twenty per cent of pupils said so.")]
+
+    m = PieceMatcher(Doc(), np.zeros((2, 2)), encode)
+    assert m.end_vector((0,), True, 9) is not None and asked[-1] == "这使得人们越来越担"
+    assert m.end_vector((0,), False, 5) is not None and asked[-1] == "有主账户。"
+    # scripts with spaces are cut at a word boundary, never inside a word
+    assert m.end_vector((1,), True, 24) is not None and asked[-1] == "The news has heightened fears"
+    assert m.end_vector((1,), False, 7) is not None and asked[-1] == "said so."
+    assert m.end_vector((1,), False, 9) is not None and asked[-1] == "pupils said so."
+    # a piece that is most of the text is no piece; no encoder, no pieces
+    assert m.end_vector((0,), True, 24) is None
+    assert PieceMatcher(Doc(), np.zeros((2, 2)), None).end_vector((0,), True, 9) is None
+
+
+class _StubEndMatcher:
+    """Clause pieces express nothing well (0.3); the opening of version unit 1 expresses the
+    gap as well as ``end`` says."""
+
+    def __init__(self, end):
+        self.end = end
+
+    def best(self, ref, idx):
+        return 0.3
+
+    def end_vector(self, idx, at_start, chars):
+        return np.array([self.end, 0.0]) if idx == (1,) and at_start else None
+
+    def group_vector(self, idx):
+        return np.zeros(2)
+
+
+def test_a_unit_run_into_the_next_segment_is_found_at_its_opening():
+    from parallelcheck.align.pairwise import Bead
+    from parallelcheck.align.verify import rescue_gaps
+
+    ref = np.array([[0.0, 1], [1, 0], [0, 1]])
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), float("nan")), Bead((2,), (1,), 1.0)]
+
+    def rescued(end, next_length, gap_length=10.0):
+        lengths = (np.array([10.0, gap_length, 10.0]), np.array([10.0, next_length]), 1.0)
+        out = rescue_gaps(beads, ref, _StubEndMatcher(end), 1.0, lengths)
+        return [(b.a, b.b) for b in out] == [((0,), (0,)), ((1, 2), (1,))]
+
+    # the next segment is twice as long as its own unit: a weaker opening (0.55) suffices
+    assert rescued(0.55, next_length=20.0)
+    # ... but not when its length is no argument for holding both (the gap is a deletion)
+    assert not rescued(0.55, next_length=14.0)
+    # an opening that expresses the unit outright is believed even from a terse translation
+    # (8 characters for 10 + 2.84 expected), where a clause piece would need the lengths
+    assert rescued(0.75, next_length=8.0, gap_length=2.84)
+    assert not rescued(0.75, next_length=6.0, gap_length=4.0)

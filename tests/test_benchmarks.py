@@ -61,10 +61,23 @@ def test_defect_benchmark_injects_and_scores(parallel_dir, tmp_path):
     out = tmp_path / "defects.json"
     payload = defects.main(["--data", str(parallel_dir), "--docs", "1", "--json", str(out), "--cache-dir", str(tmp_path / "cache")])
     kinds = {r["kind"] for r in payload["records"]}
-    assert {"del_sent", "del_para", "trunc", "replace", "untrans", "split", "merge"} <= kinds
+    assert {"del_sent", "del_para", "trunc", "replace", "untrans", "split", "merge", "join"} <= kinds
     found = {r["kind"]: r["found"] for r in payload["records"]}
     assert found["del_para"] and found["untrans"]  # the easy ones must be found
     assert payload["parts"]["tuning"]["documents"] == 1
+
+
+def test_a_joined_sentence_loses_only_its_final_stop():
+    import random
+
+    base = {"en": [["Title."], ["One. ", "Two."], ["Three.", "Four.", "Five"]],
+            "zh": [["标题。"], ["一。", "二。"], ["三。", "四。", "五"]]}
+    paras, lang, pi = defects.inject("join", base, random.Random(3), None, "en")
+    assert lang == "zh" and pi in (1, 2)
+    changed = [(i, j) for i, p in enumerate(paras["zh"]) for j, s in enumerate(p) if s != base["zh"][i][j]]
+    assert len(changed) == 1 and changed[0][0] == pi
+    i, j = changed[0]
+    assert j < len(base["zh"][i]) - 1 and base["zh"][i][j] == paras["zh"][i][j] + "。"
 
 
 def test_generated_documents_group_every_language_the_same_way(parallel_dir):

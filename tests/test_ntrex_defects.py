@@ -147,3 +147,20 @@ def test_a_correct_translation_the_encoder_scores_low_is_a_warning_not_an_error(
              and "Hazard into the box" in f.reference.text]
     assert [f.severity for f in found] == ["warning"] and 0.3 <= found[0].score < 0.6
     assert not [f for f in report.findings if f.severity == "error" and f.language == "zh"]
+
+
+@pytest.mark.parametrize("doc_id, lang, paragraph, sentence", [
+    ("nytimes.184853", "zh", 4, 0),  # «…由此撤出。而一直在附近做礼拜的黑人会众则鸠占鹊巢。»
+    ("bbc.381790", "ja", 1, 1),
+])
+def test_two_sentences_run_together_without_a_full_stop_are_not_reported(doc_id, lang, paragraph, sentence):
+    # A dropped 。 runs two sentences into one segment that no clause boundary splits; the
+    # reference sentence the first half renders must still count as there (it used to be
+    # reported missing: PC102).
+    d = next(x for x in DOCS if x["id"] == doc_id)
+    clean = _check(_versions(d))
+    glued = _versions(d)
+    text = glued[lang][paragraph][sentence]
+    assert text.endswith("。")
+    glued[lang][paragraph][sentence] = text[:-1]
+    assert _new(_check(glued), clean) == []

@@ -156,6 +156,17 @@ def test_english_decimals_urls_abbreviations_ellipses():
     ]
 
 
+def test_a_time_zone_after_am_or_pm_continues_the_sentence():
+    # NTREX: "...at an 11 a.m. ET news conference." was cut after "a.m.", and the stray
+    # "ET news conference." was then reported missing in every version that didn't split it.
+    text = "Police announced the arrest at an 11 a.m. ET news conference. We met at 9 a.m. The rain came."
+    assert [t for _, t in _segments(text, "en")] == [
+        "Police announced the arrest at an 11 a.m. ET news conference.",
+        "We met at 9 a.m.",
+        "The rain came.",
+    ]
+
+
 def test_a_short_attribution_after_a_quote_stays_with_it():
     ko = '"교회가 있었습니다.” 아담 씨가 말했다. 그는 바가 사라진 것을 이해할 수 있다고 말했다.'
     assert [t for _, t in _segments(ko, "ko")] == [

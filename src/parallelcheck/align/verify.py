@@ -91,6 +91,7 @@ class PieceMatcher:
         self.vecs = vecs
         self.encode = encode
         self._cache: dict[tuple[int, ...], np.ndarray] = {}
+        self._ends: dict[tuple, np.ndarray | None] = {}
 
     def group_vector(self, idx: tuple[int, ...]) -> np.ndarray:
         return unit_sum(self.vecs, idx)
@@ -107,6 +108,31 @@ class PieceMatcher:
 
     def best(self, ref: np.ndarray, idx: tuple[int, ...]) -> float:
         return float((self.piece_vectors(idx) @ ref).max())
+
+    def end_vector(self, idx: tuple[int, ...], at_start: bool, chars: float) -> np.ndarray | None:
+        """The vector of the opening (or close) of the group's text, about ``chars``
+        characters long (not counting spaces): where a unit sits that was run into its
+        neighbour without a sentence end (a line without a full stop), which no clause
+        boundary separates. None when that would be most of the text, or without an encoder."""
+        text = " ".join(self.doc.segments[j].text for j in idx).strip()
+        kept = [i for i, ch in enumerate(text) if not ch.isspace()]
+        want = int(round(chars))
+        if self.encode is None or want < 1 or want > END_PIECE_SHARE * len(kept):
+            return None
+        key = (idx, at_start, want)
+        if key not in self._ends:
+            cut = kept[want - 1] + 1 if at_start else kept[-want]
+            if " " in text:  # scripts with spaces: don't cut inside a word (keep it whole)
+                space = text.find(" ", cut) if at_start else text.rfind(" ", 0, cut)
+                cut = space if space >= 0 else (len(text) if at_start else 0)
+            piece = text[:cut] if at_start else text[cut:]
+            self._ends[key] = np.asarray(self.encode([piece.strip()]), dtype=np.float64)[0] if piece.strip() else None
+        return self._ends[key]
+
+
+# An opening or close piece (PieceMatcher.end_vector) longer than this share of the text is
+# not a piece.
+END_PIECE_SHARE = 0.8
 
 
 def verify_beads(
@@ -229,6 +255,37 @@ def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale:
     )
 
 
+def _expressed_by(ref: np.ndarray, k: int, matcher, a: tuple[int, ...], idx: tuple[int, ...], after: bool,
+                  scale: float, lengths) -> tuple[float, bool]:
+    """How well the neighbour bead (``a`` -> ``idx``) expresses unit ``k``, normalised, and
+    whether it does so in the stretch at its near end that is as long as ``k`` should be (the
+    opening of a following neighbour, the close of a preceding one) — the best clause piece
+    otherwise. That stretch is a guess at a unit run into its neighbour without a sentence
+    end (a line without a full stop), which no clause boundary separates: it counts as
+    expressing ``k`` already at END_EXPRESSED when the lengths agree that the neighbour
+    holds more than its own units (END_LENGTH_GAIN)."""
+    best = matcher.best(ref, idx) / scale
+    end_vector = getattr(matcher, "end_vector", None)
+    if end_vector is None or lengths is None:
+        return best, False
+    ref_lens, _, ratio = lengths
+    vec = end_vector(idx, after, float(ref_lens[k]) * ratio)
+    if vec is None:
+        return best, False
+    end = float(vec @ ref) / scale
+    if end >= END_EXPRESSED and _length_gain(a, k, idx, lengths) >= END_LENGTH_GAIN:
+        end = max(end, EXPRESSED)
+    return max(best, end), end >= EXPRESSED
+
+
+END_EXPRESSED = 0.5
+END_LENGTH_GAIN = 0.2
+# A neighbour whose near end expresses the unit outright may be shorter than the two units
+# would predict by this much more (in |log length ratio|) than LENGTH_SLACK allows: some
+# translators are terse, and the words are there.
+END_LENGTH_SLACK = 0.3
+
+
 # How much worse (in |log length ratio|) the neighbour may fit with the gap added to it.
 LENGTH_SLACK = 0.15
 
@@ -264,9 +321,11 @@ def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, 
             k = bead.a[0]
             # Both neighbours are asked; the one that expresses the unit better takes it —
             # unless its own match already explains its length fully.
-            asked = [(matcher.best(ref_vecs[k], beads[m].b) / scale, m) for m in (n - 1, n + 1)
-                     if 0 <= m < len(beads) and beads[m].a and beads[m].b]
-            fits = [(e, m) for e, m in asked if _length_gain(beads[m].a, k, beads[m].b, lengths) >= -LENGTH_SLACK]
+            asked = [(*_expressed_by(ref_vecs[k], k, matcher, beads[m].a, beads[m].b, m > n, scale, lengths), m)
+                     for m in (n - 1, n + 1) if 0 <= m < len(beads) and beads[m].a and beads[m].b]
+            fits = [(e, m) for e, at_end, m in asked
+                    if _length_gain(beads[m].a, k, beads[m].b, lengths) >= -(END_LENGTH_SLACK if at_end else LENGTH_SLACK)]
+            asked = [(e, m) for e, _, m in asked]
             if not fits:
                 continue
             best, best_m = max(fits, key=lambda t: t[0])

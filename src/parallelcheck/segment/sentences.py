@@ -43,6 +43,8 @@ _ABBREVIATIONS: dict[str, frozenset[str]] = {
     "it": frozenset("sig sigg dott dr prof ing avv gen feb apr giu lug ago sett ott nov dic".split()),
 }
 _GENERIC_ABBREVIATIONS = frozenset("dr prof mr mrs ms st vs".split())
+# After "a.m."/"p.m." these continue the sentence; any other capital starts a new one.
+_TIME_ZONES = frozenset("ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST UTC CET CEST JST KST AEST".split())
 
 _CJK_TERMINATOR = re.compile(r"[。！？．!?]+[" + re.escape(CLOSERS) + r"]*")
 # Latin only: Korean "네." is a sentence, "M." is not.
@@ -245,6 +247,8 @@ def _keep_cut(
         token = _last_token(left)
         if token[:-1].lower() in abbreviations:
             return False  # "M. Dupont", "12 janv. la"
+        if token.lower() in ("a.m.", "p.m.") and right.split(None, 1)[0].rstrip(".,;:") in _TIME_ZONES:
+            return False  # "at an 11 a.m. ET news conference"
         if left_len <= 3 and _TINY_ABBREVIATION.fullmatch(left):
             return False  # a lone "M." or "Mr." fragment
     if left_len <= 3 and not any(ch.isalpha() for ch in left):

@@ -12,7 +12,10 @@ that a loose but complete translation stays quiet:
   does not;
 - or, instead of the part gain: the close of the reference sentence is what it fails to
   express, while the other versions express it (and it expresses the opening as they do);
-- or, instead of the last three: it ends mid-phrase (a full stop after a particle, a
+- or, instead of the part gain and the close: a number that the reference sentence and
+  every other version's counterpart state is nowhere in it or its neighbours (then it may
+  be a little longer, under 0.8 of its counterparts);
+- or, instead of the last four: it ends mid-phrase (a full stop after a particle, a
   connective or an article) where the reference sentence ends properly — what text cut at
   a character limit looks like — and is clearly shorter than its counterparts.
 
@@ -33,6 +36,7 @@ from ..align.nway import content_length
 from ..align.pairwise import Bead
 from ..align.verify import clause_spans
 from ..model import Finding
+from ..quantities import quantities
 from ..segment.endings import ends_mid_phrase
 from .base import CheckContext, Rule, shorten
 
@@ -40,7 +44,7 @@ TRUNCATED = Rule(
     "PC104", "truncated-sentence", "truncated", "warning",
     "A sentence is present but part of its content is lost: it is much shorter than its "
     "counterparts in the other versions and matches only a part of them (or leaves out what "
-    "they say at its end).",
+    "they say at its end, or a number they all state).",
     example="ko «정부는 중소기업의 성장을 위해.» (a full stop after a connective, half as long as its "
             "counterparts) is reported, with the reference clauses it lacks.",
 )
@@ -98,26 +102,34 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             cut_mid_phrase = r < ctx.thresholds.truncated_mid_phrase_length and _ends_mid_phrase(ctx, lang, bead, beads)
             if not cut_mid_phrase:
                 limit = ctx.thresholds.truncated_length
-                if r >= limit + LONGER_BY:
+                if r >= limit + max(LONGER_BY, VALUE_LONGER_BY):
                     continue
                 z = (_z_score(logs[lang], float(np.log(max(r, 1e-3))))
                      if len(logs[lang]) >= MIN_SENTENCES_FOR_SPREAD else -np.inf)
                 tiers = [t for t in _evidence_tiers(limit) if r < t[0] and z <= t[1]]
-                part_evidence = bool(tiers) and _part_gain(ctx, lang, bead, beads, r) > min(t[2] for t in tiers)
-                if not part_evidence and not (r < limit + TAIL_LONGER_BY and z <= TAIL_MAX_Z
-                                              and _tail_lost(ctx, lang, bead, beads)):
-                    continue
-                # Content moved into a neighbour excuses a short sentence — but not one that
-                # ends mid-phrase: translators don't put a full stop after a particle.
-                if _moved_to_neighbour(ctx, lang, bead):
-                    continue
+                lost_values = (_lost_values(ctx, lang, bead, beads)
+                               if r < limit + VALUE_LONGER_BY and z <= TAIL_MAX_Z else [])
+                if not lost_values:
+                    part_evidence = bool(tiers) and _part_gain(ctx, lang, bead, beads, r) > min(t[2] for t in tiers)
+                    if not part_evidence and not (r < limit + TAIL_LONGER_BY and z <= TAIL_MAX_Z
+                                                  and _tail_lost(ctx, lang, bead, beads)):
+                        continue
+                    # Content moved into a neighbour excuses a short sentence — but not one
+                    # that ends mid-phrase (translators don't put a full stop after a
+                    # particle), nor one whose lost number the neighbours don't state either.
+                    if _moved_to_neighbour(ctx, lang, bead):
+                        continue
+            else:
+                lost_values = []
             reported.add((lang, bead.b))
-            yield _finding(ctx, k, lang, bead, beads, r, cut_mid_phrase)
+            yield _finding(ctx, k, lang, bead, beads, r, cut_mid_phrase, lost_values)
 
 
 def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
-    """This version's sentence ends mid-phrase while its counterparts end properly."""
-    if not ends_mid_phrase(ctx.segments[lang][bead.b[-1]].text, lang):
+    """One of this version's sentences here ends mid-phrase while its counterparts end
+    properly. (Any of them: a cut sentence may share its bead with a following line that has
+    no full stop, such as a subheading.)"""
+    if not any(ends_mid_phrase(ctx.segments[lang][j].text, lang) for j in bead.b):
         return False
     pivot_text = ctx.segments[ctx.pivot][bead.a[-1]].text
     return not ends_mid_phrase(pivot_text, ctx.pivot)
@@ -212,20 +224,26 @@ def _lost_clauses(ctx: CheckContext, k: int, lang: str, beads) -> str | None:
     return " … ".join(seg.text[a:b].strip() for (a, b), x in zip(spans, lost) if x)
 
 
-def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float, mid_phrase: bool) -> Finding:
+def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float, mid_phrase: bool,
+             lost_values: list[str]) -> Finding:
     psegs = ctx.segments[ctx.pivot]
     lost = _lost_clauses(ctx, k, lang, beads) if len(bead.a) == 1 else None
     ref_text = lost or " ".join(psegs[i].text for i in bead.a)
     what = f"it lacks «{shorten(lost)}»" if lost else f"compare «{shorten(ref_text)}»"
+    if mid_phrase:
+        how = "it ends mid-phrase and is "
+    elif lost_values:
+        how = f"it lacks {', '.join(f'«{v}»' for v in lost_values)}, which every other version states, and is "
+    else:
+        how = ""
     return TRUNCATED.finding(
         language=lang,
         location=ctx.location(lang, bead.b),
         reference=ctx.reference(ctx.pivot, bead.a, ref_text),
         score=bead.score,
         message=(
-            f"sentence seems cut short: {'it ends mid-phrase and is ' if mid_phrase else ''}about "
-            f"{relative:.0%} of the length its counterparts have"
-            f"{'' if mid_phrase else ', and it matches only part of them'}; "
+            f"sentence seems cut short: {how}about {relative:.0%} of the length its counterparts have"
+            f"{'' if mid_phrase or lost_values else ', and it matches only part of them'}; "
             f"in {ctx.pivot} ¶{psegs[bead.a[0]].paragraph} {what}"
         ),
     )
@@ -270,6 +288,40 @@ def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, floa
     others = np.maximum(np.median(np.array([_coverage(ctx, vecs, o, b.b) for o, b in beads.items() if o != lang]),
                                   axis=0), 1e-6)
     return float(mine[1] / others[1]), float(mine[0] / others[0])
+
+
+# A third kind of evidence, for a sentence under truncated_length + VALUE_LONGER_BY of its
+# counterparts' length and at most TAIL_MAX_Z: a number that the reference sentence and
+# every other version's counterpart state is in neither this sentence nor its neighbours in
+# the paragraph. (A number merely left out is style for PC201, which never reports an
+# absence; here the sentence is short as well, and the number is nowhere near. Codes and
+# acronyms in Latin letters, tried the same way, found nothing more on NTREX and added a
+# clean-document warning.)
+VALUE_LONGER_BY = 0.2
+
+
+def _lost_values(ctx: CheckContext, lang: str, bead, beads) -> list[str]:
+    """The numbers (as the reference writes them) that the reference sentence and at least
+    two other versions' counterparts — all of them — state, and this sentence and its
+    paragraph neighbours don't."""
+    others = [(o, b.b) for o, b in beads.items() if o != lang]
+    if len(others) < 2:
+        return []
+
+    def values(language: str, idx) -> dict[float, str]:
+        return {float(f"{q.value:.6g}"): q.text for i in idx for q in quantities(ctx.segments[language][i].text, language)}
+
+    stated = values(ctx.pivot, bead.a)
+    for other, idx in others:
+        held = values(other, idx)
+        stated = {v: t for v, t in stated.items() if v in held}
+    if not stated:
+        return []
+    segs = ctx.segments[lang]
+    paragraph = segs[bead.b[0]].paragraph
+    near = [j for j in range(bead.b[0] - 1, bead.b[-1] + 2) if 0 <= j < len(segs) and segs[j].paragraph == paragraph]
+    mine = values(lang, near)
+    return [t for v, t in sorted(stated.items()) if v not in mine]
 
 
 MOVED_MIN_LENGTH = 0.85  # the two sentences together are about as long as their counterparts

@@ -89,6 +89,16 @@ def render(paras: dict[str, list[list[str]]]) -> dict[str, str]:
 _STOPS = tuple(".!?。！？")
 
 
+def cut_in_half(sentence: str, lang: str) -> str:
+    """The sentence cut at half its length (at a space where the script has them), with a
+    full stop: text cut at a character limit."""
+    cut = len(sentence) // 2
+    if JOIN.get(lang, " ") == " ":
+        space = sentence.rfind(" ", 0, cut)
+        cut = space if space > 0 else cut
+    return sentence[:cut] + ("。" if lang in ("ja", "zh") else ".")
+
+
 def inject(kind: str, base, rng: random.Random, other_doc, pivot: str):
     """One edit in one non-pivot language: ``(paragraphs, language, paragraph index)`` or None."""
     paras = {lang: [list(p) for p in ps] for lang, ps in base.items()}
@@ -111,12 +121,7 @@ def inject(kind: str, base, rng: random.Random, other_doc, pivot: str):
         del p[pi]
     elif kind == "trunc":
         si = max(range(len(p[pi])), key=lambda j: len(p[pi][j]))
-        s = p[pi][si]
-        cut = len(s) // 2
-        if JOIN.get(lang, " ") == " ":
-            space = s.rfind(" ", 0, cut)
-            cut = space if space > 0 else cut
-        p[pi][si] = s[:cut] + ("。" if lang in ("ja", "zh") else ".")
+        p[pi][si] = cut_in_half(p[pi][si], lang)
     elif kind == "replace":
         p[pi][rng.randrange(len(p[pi]))] = rng.choice(other_doc[lang][1:])
     elif kind == "number":

@@ -275,3 +275,28 @@ def test_a_unit_run_into_the_next_segment_is_found_at_its_opening():
     # (8 characters for 10 + 2.84 expected), where a clause piece would need the lengths
     assert rescued(0.75, next_length=8.0, gap_length=2.84)
     assert not rescued(0.75, next_length=6.0, gap_length=4.0)
+
+
+def test_an_unmatched_paragraph_whose_sentences_end_its_neighbour_is_a_merge():
+    from types import SimpleNamespace
+
+    from parallelcheck.align.nway import _attach_by_sentences
+    from parallelcheck.align.pairwise import Bead
+
+    eye = np.eye(6)
+    pivot = SimpleNamespace(segment_ranges=[[0, 1], [2, 3], [4]])
+    pvecs = eye[:5]
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), float("nan")), Bead((2,), (1,), 1.0)]
+    # the version ran pivot ¶1 into ¶0: its sentence 2 renders pivot sentence 2, and its
+    # sentence 3 is pivot sentence 3 in words the encoder can't pair (as ja «現在、調整して
+    # いる最中です。» for "But we are working on it.")
+    merged = SimpleNamespace(segment_ranges=[[0, 1, 2, 3], [4]])
+    xvecs = np.vstack([eye[0], eye[1], eye[2], eye[5], eye[4]])
+    assert [(b.a, b.b) for b in _attach_by_sentences(beads, pivot, merged, pvecs, xvecs, 1.0)] == [
+        ((0, 1), (0,)), ((2,), (1,))]
+    # a deleted paragraph: the neighbour has no sentences to spare
+    deleted = SimpleNamespace(segment_ranges=[[0, 1], [2]])
+    assert _attach_by_sentences(beads, pivot, deleted, pvecs, np.vstack([eye[0], eye[1], eye[4]]), 1.0) == beads
+    # ... or its spare sentences say something else
+    other = np.vstack([eye[0], eye[1], eye[5], eye[5], eye[4]])
+    assert _attach_by_sentences(beads, pivot, merged, pvecs, other, 1.0) == beads

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import align, defects, speed
+from benchmarks import align, defects, endings, speed
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ntrex" / "documents.json"
 DOCS = json.loads(FIXTURE.read_text(encoding="utf-8"))["documents"]
@@ -65,6 +65,14 @@ def test_defect_benchmark_injects_and_scores(parallel_dir, tmp_path):
     found = {r["kind"]: r["found"] for r in payload["records"]}
     assert found["del_para"] and found["untrans"]  # the easy ones must be found
     assert payload["parts"]["tuning"]["documents"] == 1
+
+
+def test_endings_benchmark_counts_complete_and_cut_sentences(parallel_dir, tmp_path):
+    result = endings.main(["--data", str(parallel_dir), "--json", str(tmp_path / "endings.json")])
+    assert set(result) == set(DOCS[0]["lines"])
+    for counts in result.values():
+        assert counts["lines"] == sum(len(d["lines"]["en"]) for d in DOCS)
+        assert counts["complete_flagged"] < counts["cut_flagged"]  # cut text ends mid-phrase far more often
 
 
 def test_a_joined_sentence_loses_only_its_final_stop():

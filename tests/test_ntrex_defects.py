@@ -168,14 +168,15 @@ def test_two_sentences_run_together_without_a_full_stop_are_not_reported(doc_id,
 
 def test_a_short_sentence_that_lost_a_number_every_other_version_states_is_cut_short():
     # cnn.304447 ko ¶1: «"우리가 했던 모든 일이 11월에 달려있습니다.» ("All of what we've done
-    # is at stake in November.") cut before «11월»: half as long as its counterparts, but
-    # its kept half matches them about as well as the whole does, so only the lost month —
-    # which en, ja, zh and fr all state, and no Korean sentence nearby — tells the cut.
+    # is at stake in November.") shortened to «"우리가 했던 모든 일입니다.» ("It's all we did."):
+    # half as long as its counterparts and a proper sentence, whose words match theirs about
+    # as well as the whole does — only the lost month, which en, ja, zh and fr all state and
+    # no Korean sentence nearby does, tells the cut.
     paras = alignment_document("cnn.304447")
     clean = _check(paras)
     sentence = paras["ko"][1][1]
     assert sentence.startswith('"우리가 했던 모든 일이 11월에')
-    paras["ko"][1][1] = '"우리가 했던 모든 일이.'
+    paras["ko"][1][1] = '"우리가 했던 모든 일입니다.'
     found = [f for f in _new(_check(paras), clean) if f.severity in ("error", "warning")]
     assert [(f.rule, f.language, f.location.paragraph) for f in found] == [("PC104", "ko", 1)]
     assert "«November»" in found[0].message

@@ -27,6 +27,11 @@ from .verify import Encode, PieceMatcher, rescue_gaps, swap, unit_sum, verify_be
 # (floor, margin over the other neighbour), normalised like verify.EXPRESSED.
 SPLIT_CLEAR_CHOICE = (0.55, 0.15)
 
+# A sentence of an unmatched paragraph counts as held by a neighbouring paragraph's spare
+# sentences at this normalised similarity (see _attach_by_sentences): below verification's
+# EXPRESSED, since the spare sentences are evidence of their own.
+SENTENCE_IN_NEIGHBOUR = 0.65
+
 # Paragraphs: no gap cost. A dropped paragraph must stay a gap (there is no second look at
 # paragraph level that would split it out of a merge), and translators rarely merge them.
 PARAGRAPH_PARAMS = PairParams(gap_cost=0.0, length_weight=0.35)
@@ -241,6 +246,14 @@ def align_documents(
         para_beads[lang] = swap(rescue_gaps(swap(beads), para_vecs[lang], pivot_paragraphs, scale, swapped,
                                             clear_choice=SPLIT_CLEAR_CHOICE))
 
+    # A reference paragraph still unmatched whose sentences, one by one, sit at the adjacent end
+    # of a neighbour that has that many sentences to spare is a merge too, even when the
+    # paragraph as a whole matches that end poorly (one sentence the encoder can't pair drags
+    # its vector down).
+    for lang, beads in para_beads.items():
+        scale = typical_similarity(_best_match_sims(seg_vecs[pivot], seg_vecs[lang]))
+        para_beads[lang] = _attach_by_sentences(beads, pdoc, by_lang[lang], seg_vecs[pivot], seg_vecs[lang], scale)
+
     rows = _merge_rows(pivot, languages, len(pdoc.paragraphs), para_beads)
     alignment = Alignment(languages, tuple(rows))
 
@@ -293,6 +306,44 @@ def align_documents(
             )
 
     return DocumentAlignment(pivot, languages, alignment, segment_beads, calibration, aligned)
+
+
+def _attach_by_sentences(beads: list[Bead], pdoc: SegmentedDocument, xdoc: SegmentedDocument,
+                         pvecs: np.ndarray, xvecs: np.ndarray, scale: float) -> list[Bead]:
+    """Re-attach each unmatched pivot paragraph to the neighbouring bead whose version text
+    has at least as many sentences more than its pivot paragraphs as the gap paragraph has
+    and, among them at the end next to the gap,
+    expresses at least half of the gap's sentences (each at SENTENCE_IN_NEIGHBOUR, normalised
+    by the pair's sentence-level ``scale``; one sentence or two consecutive ones)."""
+    beads = list(beads)
+    n = 0
+    while n < len(beads):
+        bead = beads[n]
+        if len(bead.a) != 1 or bead.b:
+            n += 1
+            continue
+        sentences = list(pdoc.segment_ranges[bead.a[0]])
+        best = None
+        for m in (n - 1, n + 1):
+            if not (0 <= m < len(beads)) or not beads[m].a or not beads[m].b:
+                continue
+            segs = [j for p in beads[m].b for j in xdoc.segment_ranges[p]]
+            spare = len(segs) - sum(len(pdoc.segment_ranges[p]) for p in beads[m].a)
+            if spare < len(sentences) or not sentences:
+                continue  # a merged paragraph brings all its sentences
+            near = segs[-(len(sentences) + 1):] if m < n else segs[: len(sentences) + 1]
+            groups = [near[i : i + w] for w in (1, 2) for i in range(len(near) - w + 1)]
+            found = sum(max(float(unit_sum(xvecs, g) @ pvecs[s]) for g in groups) / scale >= SENTENCE_IN_NEIGHBOUR
+                        for s in sentences)
+            if 2 * found >= len(sentences) and (best is None or found > best[0]):
+                best = (found, m)
+        if best is None:
+            n += 1
+            continue
+        nb = beads[best[1]]
+        beads[best[1]] = Bead(tuple(sorted(nb.a + bead.a)), nb.b, nb.score)
+        del beads[n]
+    return beads
 
 
 def content_length(text: str) -> int:

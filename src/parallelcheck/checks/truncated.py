@@ -27,6 +27,7 @@ counterparts (NTREX has many), so length-based evidence can't fail a build on it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from statistics import median
 
@@ -38,6 +39,7 @@ from ..align.verify import clause_spans
 from ..model import Finding
 from ..quantities import quantities
 from ..segment.endings import ends_mid_phrase
+from ..segment.sentences import CLOSERS
 from .base import CheckContext, Rule, shorten
 
 TRUNCATED = Rule(
@@ -120,16 +122,25 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                     if _moved_to_neighbour(ctx, lang, bead):
                         continue
             else:
-                lost_values = []
+                lost_values = _lost_values(ctx, lang, bead, beads)  # (for the message)
             reported.add((lang, bead.b))
             yield _finding(ctx, k, lang, bead, beads, r, cut_mid_phrase, lost_values)
+
+
+_CJK_SENTENCE_END = re.compile(r"([^。！？]*[。！？])\s*")
 
 
 def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
     """One of this version's sentences here ends mid-phrase while its counterparts end
     properly. (Any of them: a cut sentence may share its bead with a following line that has
-    no full stop, such as a subheading.)"""
-    if not any(ends_mid_phrase(ctx.segments[lang][j].text, lang) for j in bead.b):
+    no full stop, such as a subheading; and in Chinese and Japanese, any 。 inside a segment
+    — the segmenter keeps a quotation's sentences together.)"""
+    texts = [ctx.segments[lang][j].text for j in bead.b]
+    if lang in ("ja", "zh"):
+        # (not a quoted sentence's end, 「…こと。」: speech ends informally)
+        texts = [m.group(1) for text in texts for m in _CJK_SENTENCE_END.finditer(text)
+                 if text[m.end() : m.end() + 1] not in CLOSERS or m.end() == len(text)]
+    if not any(ends_mid_phrase(text, lang) for text in texts):
         return False
     pivot_text = ctx.segments[ctx.pivot][bead.a[-1]].text
     return not ends_mid_phrase(pivot_text, ctx.pivot)
@@ -230,12 +241,11 @@ def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float,
     lost = _lost_clauses(ctx, k, lang, beads) if len(bead.a) == 1 else None
     ref_text = lost or " ".join(psegs[i].text for i in bead.a)
     what = f"it lacks «{shorten(lost)}»" if lost else f"compare «{shorten(ref_text)}»"
+    lacks = f"lacks {', '.join(f'«{v}»' for v in lost_values)}, which every other version states, and is "
     if mid_phrase:
-        how = "it ends mid-phrase and is "
-    elif lost_values:
-        how = f"it lacks {', '.join(f'«{v}»' for v in lost_values)}, which every other version states, and is "
+        how = "it ends mid-phrase, " + lacks if lost_values else "it ends mid-phrase and is "
     else:
-        how = ""
+        how = "it " + lacks if lost_values else ""
     return TRUNCATED.finding(
         language=lang,
         location=ctx.location(lang, bead.b),

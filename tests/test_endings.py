@@ -61,3 +61,19 @@ def test_a_cut_sentence_inside_a_kept_together_quotation_is_seen():
     assert ends("她继续说道，“我曾被帮助过，那就。不，那是因为我生气了。”", "zh")
     assert not ends("她继续说道，“我曾被帮助过。不，那是因为我生气了。”", "zh")
     assert not ends("「本当ならすごいこと。」と彼はつぶやいた。", "ja")
+
+
+def test_a_cut_sentence_followed_by_a_heading_in_the_same_match_is_seen():
+    # bbc.381746 ko: the cut «…두 개의 패널티 킥이.» shares its match with the next line, a
+    # subheading without a full stop; every sentence of the match is looked at, not only its last.
+    from types import SimpleNamespace
+
+    from parallelcheck.align.pairwise import Bead
+    from parallelcheck.checks.truncated import _ends_mid_phrase
+
+    segments = {"en": [SimpleNamespace(text="Two penalty claims were waved away.")],
+                "ko": [SimpleNamespace(text="할킷의 도전과 핸드볼로 생긴 두 개의 패널티 킥이."),
+                       SimpleNamespace(text="리빙스턴의 ‘경이로움’ 분석")]}
+    ctx = SimpleNamespace(segments=segments, pivot="en")
+    assert _ends_mid_phrase(ctx, "ko", Bead((0,), (0, 1), 1.0), {})
+    assert not _ends_mid_phrase(ctx, "ko", Bead((0,), (1,), 1.0), {})

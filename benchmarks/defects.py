@@ -86,7 +86,7 @@ def render(paras: dict[str, list[list[str]]]) -> dict[str, str]:
     return {lang: "\n\n".join(JOIN.get(lang, " ").join(p) for p in ps if p) for lang, ps in paras.items()}
 
 
-_STOPS = tuple(".!?。！？")
+STOPS = tuple(".!?。！？")  # sentence ends (also read by benchmarks.endings)
 
 
 def cut_in_half(sentence: str, lang: str) -> str:
@@ -140,7 +140,7 @@ def inject(kind: str, base, rng: random.Random, other_doc, pivot: str):
         pi = rng.randrange(1, n - 1)
         p[pi : pi + 2] = [p[pi] + p[pi + 1]]
     elif kind == "join":
-        spots = [(i, j) for i in range(1, n) for j, s in enumerate(p[i][:-1]) if s.rstrip()[-1:] in _STOPS]
+        spots = [(i, j) for i in range(1, n) for j, s in enumerate(p[i][:-1]) if s.rstrip()[-1:] in STOPS]
         if not spots:
             return None
         pi, si = rng.choice(spots)

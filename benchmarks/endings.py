@@ -16,9 +16,7 @@ from pathlib import Path
 from parallelcheck.segment.endings import ends_mid_phrase
 
 from .common import machine, table, write_json
-from .defects import cut_in_half, load_parallel
-
-_FINAL = tuple(".!?。！？")
+from .defects import STOPS, cut_in_half, load_parallel
 
 
 def run(data: Path) -> dict:
@@ -26,7 +24,7 @@ def run(data: Path) -> dict:
     out = {}
     for lang in corpus[0][1]:
         lines = [line.strip() for _, doc in corpus for line in doc[lang] if line.strip()]
-        complete = [line for line in lines if line.endswith(_FINAL)]
+        complete = [line for line in lines if line.endswith(STOPS)]
         out[lang] = {
             "lines": len(lines),
             "complete": len(complete),

@@ -134,6 +134,12 @@ _KO_NATIVE_RE = re.compile(  # particles may follow: 세 가지를, 두 번째�
 )
 
 
+def value_key(value: float) -> float:
+    """A quantity's value as versions are compared on: rounded to 6 significant digits, so
+    that float noise from parsing different notations doesn't count."""
+    return float(f"{value:.6g}")
+
+
 def quantities(text: str, language: str) -> list[Quantity]:
     """Every number stated in ``text`` (a sentence or paragraph in ``language``)."""
     lang = normalize_language(language)

@@ -250,9 +250,11 @@ def align_documents(
     # of a neighbour that has that many sentences to spare is a merge too, even when the
     # paragraph as a whole matches that end poorly (one sentence the encoder can't pair drags
     # its vector down).
+    # (The scale costs a pass over every pair of sentences: only where a paragraph is unmatched.)
     for lang, beads in para_beads.items():
-        scale = typical_similarity(_best_match_sims(seg_vecs[pivot], seg_vecs[lang]))
-        para_beads[lang] = _attach_by_sentences(beads, pdoc, by_lang[lang], seg_vecs[pivot], seg_vecs[lang], scale)
+        if any(b.a and not b.b for b in beads):
+            scale = typical_similarity(_best_match_sims(seg_vecs[pivot], seg_vecs[lang]))
+            para_beads[lang] = _attach_by_sentences(beads, pdoc, by_lang[lang], seg_vecs[pivot], seg_vecs[lang], scale)
 
     rows = _merge_rows(pivot, languages, len(pdoc.paragraphs), para_beads)
     alignment = Alignment(languages, tuple(rows))

@@ -325,11 +325,10 @@ def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, 
                      for m in (n - 1, n + 1) if 0 <= m < len(beads) and beads[m].a and beads[m].b]
             fits = [(e, m) for e, at_end, m in asked
                     if _length_gain(beads[m].a, k, beads[m].b, lengths) >= -(END_LENGTH_SLACK if at_end else LENGTH_SLACK)]
-            asked = [(e, m) for e, _, m in asked]
             if not fits:
                 continue
             best, best_m = max(fits, key=lambda t: t[0])
-            other = max((e for e, m in asked if m != best_m), default=-1.0)
+            other = max((e for e, _, m in asked if m != best_m), default=-1.0)
             if best >= EXPRESSED or (clear_choice is not None and best >= clear_choice[0]
                                      and best - other >= clear_choice[1]):
                 nb = beads[best_m]

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Finding, Reference
-from ..quantities import CLOCK, Quantity, quantities
+from ..quantities import CLOCK, Quantity, quantities, value_key
 from .base import CheckContext, Rule, shorten
 
 NUMBER_MISMATCH = Rule(
@@ -27,10 +27,6 @@ NUMBER_MISMATCH = Rule(
             "50 where the others have 15.",
 )
 RULES = (NUMBER_MISMATCH,)
-
-
-def _key(value: float) -> float:
-    return float(f"{value:.6g}")
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -63,7 +59,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     judged: dict[tuple[str, int], dict[str, set[tuple[str, float]]]] = {}
     for cells in ctx.sentence_rows:
         found = {lang: numbers_of(lang, segs) for lang, segs in cells.items()}
-        values = {lang: {(q.unit, _key(q.value)) for _, q in qs} for lang, qs in found.items()}
+        values = {lang: {(q.unit, value_key(q.value)) for _, q in qs} for lang, qs in found.items()}
         for lang, segs in cells.items():
             for i in segs:
                 judged[(lang, i)] = values
@@ -115,7 +111,7 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
 
             # lacking: most others state it more often; extra: no other states it as often
             unit_lacks = {v for v in set().union(*peers.values()) if support(v, mine[v] + 1) * 2 > len(peers)}
-            unit_extra = [(p, q) for p, q in qs if q.unit == unit and support(_key(q.value), mine[_key(q.value)]) == 0
+            unit_extra = [(p, q) for p, q in qs if q.unit == unit and support(value_key(q.value), mine[value_key(q.value)]) == 0
                           and not (q.value == 1 and lang in _ONE_AS_ARTICLE)]
             # A substitution changes a number, not its order of magnitude: 15 → 50,
             # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
@@ -135,7 +131,7 @@ _ONE_AS_ARTICLE = {"ko", "ja", "zh"}
 
 
 def _values(qs, unit: str, counted: bool) -> Counter[float]:
-    values = Counter(_key(q.value) for _, q in qs if q.unit == unit)
+    values = Counter(value_key(q.value) for _, q in qs if q.unit == unit)
     return values if counted else Counter(set(values))
 
 
@@ -159,8 +155,8 @@ def _finding(ctx: CheckContext, lang: str, extra, lacks: list[tuple[str, float]]
     # The reference: where the pivot (or else the first version that has it) states the value.
     unit, value = lacks[0]
     ref_lang = next(o for o in [ctx.pivot, *ctx.languages] if o != lang and o in found
-                    and any(_key(x.value) == value and x.unit == unit for _, x in found[o]))
-    ref_p, ref_q = next((rp, x) for rp, x in found[ref_lang] if _key(x.value) == value and x.unit == unit)
+                    and any(value_key(x.value) == value and x.unit == unit for _, x in found[o]))
+    ref_p, ref_q = next((rp, x) for rp, x in found[ref_lang] if value_key(x.value) == value and x.unit == unit)
     ref_para = ctx.docs[ref_lang].paragraphs[ref_p]
     seg = next((s for s in ctx.docs[ref_lang].segments if s.start <= ref_q.start < s.end), None)
     ref_text = seg.text if seg is not None else ref_para.text

@@ -37,7 +37,7 @@ from ..align.nway import content_length
 from ..align.pairwise import Bead
 from ..align.verify import clause_spans
 from ..model import Finding
-from ..quantities import quantities
+from ..quantities import quantities, value_key
 from ..segment.endings import ends_mid_phrase
 from ..segment.sentences import CLOSERS
 from .base import CheckContext, Rule, shorten
@@ -139,7 +139,7 @@ def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
     if lang in ("ja", "zh"):
         # (not a quoted sentence's end, 「…こと。」: speech ends informally)
         texts = [m.group(1) for text in texts for m in _CJK_SENTENCE_END.finditer(text)
-                 if text[m.end() : m.end() + 1] not in CLOSERS or m.end() == len(text)]
+                 if m.end() == len(text) or text[m.end()] not in CLOSERS]
     if not any(ends_mid_phrase(text, lang) for text in texts):
         return False
     pivot_text = ctx.segments[ctx.pivot][bead.a[-1]].text
@@ -319,7 +319,7 @@ def _lost_values(ctx: CheckContext, lang: str, bead, beads) -> list[str]:
         return []
 
     def values(language: str, idx) -> dict[float, str]:
-        return {float(f"{q.value:.6g}"): q.text for i in idx for q in quantities(ctx.segments[language][i].text, language)}
+        return {value_key(q.value): q.text for i in idx for q in quantities(ctx.segments[language][i].text, language)}
 
     stated = values(ctx.pivot, bead.a)
     for other, idx in others:

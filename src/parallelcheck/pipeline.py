@@ -78,6 +78,7 @@ def check_documents(
     from .baseline import apply_baseline, load_baseline, with_fingerprints
     from .checks import RuleSelection, run_checks
     from .embed import get_embedder
+    from .embed.pieces import PieceEmbedder
     from .glossary import load_glossary
     from .segment import segment_document
 
@@ -95,6 +96,8 @@ def check_documents(
         progress("segment", len(docs), len(docs))
     if embedder is None:
         embedder = get_embedder(model, cache=cache, cache_dir=cache_dir, threads=threads)
+    # Texts over Limits.embed_chars are encoded by pieces: encoder memory is O(limit).
+    embedder = PieceEmbedder(embedder)
 
     texts = [s.text for d in segmented for s in d.segments]
     vectors_all = _encode(embedder, texts, progress)

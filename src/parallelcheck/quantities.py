@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .segment.sentences import normalize_language
@@ -140,14 +139,18 @@ def value_key(value: float) -> float:
     return float(f"{value:.6g}")
 
 
+# Full-width digits → ASCII (their NFKC form), one code point each.
+_FULLWIDTH_DIGITS = {0xFF10 + d: str(d) for d in range(10)}
+
+
 def quantities(text: str, language: str) -> list[Quantity]:
     """Every number stated in ``text`` (a sentence or paragraph in ``language``)."""
     lang = normalize_language(language)
     # Full-width digits become ASCII (one character each, so spans stay valid). Full-width
     # punctuation stays: "，24岁" must not read as the grouping comma of a number.
-    norm = "".join(unicodedata.normalize("NFKC", ch) if "\uff10" <= ch <= "\uff19" else ch for ch in text)
+    norm = text.translate(_FULLWIDTH_DIGITS)
     found: list[Quantity] = []
-    taken = [False] * len(norm)
+    taken = bytearray(len(norm))  # one byte a character (a list took 8)
 
     def add(value: float, start: int, end: int, unit: str = "") -> None:
         if any(taken[start:end]):
@@ -167,7 +170,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
     for m in number.finditer(norm):
         value = _digits_value(m)
         end = m.end()
-        tail = norm[end:]
+        tail = norm[end : end + 80]  # enough for a large-number word; a copy of the rest made this quadratic
         if lang not in ("ko", "ja", "zh"):
             word = re.match(r"\s?([A-Za-z]+)", tail)
             abbrev = re.match(r"(bn|m|k)\b", tail)
@@ -187,7 +190,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
                 continue
             value = _cjk_value(s)
             end = m.end()
-            unit = re.match(r"([万萬亿億兆])", norm[end:])
+            unit = re.match(r"([万萬亿億兆])", norm[end : end + 1])
             if value is not None and unit:
                 value *= _MYRIAD[unit.group(1)]
                 end += 1
@@ -267,7 +270,7 @@ def _clock_times(text: str, lang: str) -> list[tuple[float, int, int]]:
         groups = [g for g in m.groups()]
         hour, minute = next((groups[i], groups[i + 1]) for i in range(0, len(groups), 2) if groups[i] is not None)
         h, mins, end = int(hour), int(minute or 0), m.end()
-        half = re.match(r"\s?(?:반|半)", text[end:]) if minute is None and lang in ("ko", "ja", "zh") else None
+        half = re.match(r"\s?(?:반|半)", text[end : end + 2]) if minute is None and lang in ("ko", "ja", "zh") else None
         if half:  # 5時半, 5点半, 5시 반: half past
             mins, end = 30, end + half.end()
         if h > 24 or mins > 59:
@@ -317,12 +320,44 @@ _MONTH_NAME = re.compile(rf"(?i:\b(?:{_MONTH_NAMES})\b)")
 
 
 def _NEXT_TO_NUMBER(text: str, m: re.Match[str]) -> bool:
-    return bool(re.match(r"\s+\d", text[m.end() :]) or re.search(r"\d\s+$", text[: m.start()]))
+    if _SPACE_DIGIT.match(text, m.end()):
+        return True
+    j = m.start()  # a digit, then whitespace, right before (scanned back: no copy of the prefix)
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return 0 < j < m.start() and text[j - 1].isdecimal()
+
+
+_SPACE_DIGIT = re.compile(r"\s+\d")
 
 _VAGUE = {"hundreds", "thousands", "millions", "billions", "dozens", "tens", "centaines", "milliers",
           "millions", "milliards", "dizaines", "douzaines"}
 
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)*")
+
+
+def _bounded_runs(text: str):
+    """The word runs of ``text``, a run longer than ``Limits.number_run_chars`` cut at spaces
+    into pieces of at most that length (the line-up below is quadratic in a run's words)."""
+    from .limits import LIMITS
+
+    limit = LIMITS.number_run_chars
+    for m in _WORD_RUN.finditer(text):
+        if m.end() - m.start() <= limit:
+            yield m
+            continue
+        pos = m.start()
+        while pos < m.end():
+            end = min(m.end(), pos + limit)
+            if end < m.end():
+                space = text.rfind(" ", pos + 1, end)
+                end = space if space > pos else end
+            piece = _WORD_RUN.match(text, pos, end)
+            if piece is not None:
+                yield piece
+            pos = end
+            while pos < m.end() and not text[pos].isalpha():
+                pos += 1
 
 
 def _number_words(text: str, lang: str, number: re.Pattern[str]) -> list[Quantity]:
@@ -331,7 +366,7 @@ def _number_words(text: str, lang: str, number: re.Pattern[str]) -> list[Quantit
     from text_to_num import alpha2digit
 
     out = []
-    for m in _WORD_RUN.finditer(text):
+    for m in _bounded_runs(text):
         # Hyphens become spaces (same length, so spans hold): "fifth-floor", "twenty-five".
         run = m.group().replace("-", " ")
         # threshold 0: "two of the missing", "deux des", "second", "cinquième" are numbers too

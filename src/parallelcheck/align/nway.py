@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..limits import LIMITS
 from ..model import AlignedRow, Alignment, SegmentedDocument
 from .pairwise import Bead, PairParams, align_pair, typical_similarity
 from .verify import Encode, PieceMatcher, rescue_gaps, swap, unit_sum, verify_beads
@@ -108,6 +109,9 @@ def _best_match_sims(a: np.ndarray, b: np.ndarray, chunk: int = 2048) -> np.ndar
     larger than chunk*m is held at once)."""
     if len(a) == 0 or len(b) == 0:
         return np.zeros(0)
+    if len(a) > LIMITS.calibration_rows:  # bounded time: an even sample estimates the quantile
+        a = a[np.linspace(0, len(a) - 1, LIMITS.calibration_rows).astype(np.int64)]
+    chunk = max(1, min(chunk, LIMITS.product_cells // len(b)))  # bounded memory
     return np.concatenate([(a[i : i + chunk] @ b.T).max(axis=1) for i in range(0, len(a), chunk)])
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..limits import LIMITS
+
 # (units taken from side A, units taken from side B)
 BEADS: tuple[tuple[int, int], ...] = (
     (1, 1),
@@ -82,14 +84,15 @@ def align_pair(
     b_cum = np.concatenate([[0.0], np.cumsum(b_lens, dtype=np.float64)])
     max_da = max(da for da, _ in BEADS)
     max_db = max(db for _, db in BEADS)
-    a_groups = _unit_groups(a_vecs, max_da)
-    b_groups = _unit_groups(b_vecs, max_db)
     log_ratio = float(np.log(max(length_ratio, 1e-6)))
     band = max(params.band, 2 * max(k for bead in BEADS for k in bead))
     if max(n, m) <= band and n * m <= FULL_TABLE_CELLS:
         # The band covers the whole table: small problems (a paragraph's sentences) are
         # faster cell by cell in plain Python, with every group similarity from one product.
-        return _align_full(a_groups, b_groups, a_cum, b_cum, scale, log_ratio, params)
+        return _align_full(_unit_groups(a_vecs, max_da), _unit_groups(b_vecs, max_db), a_cum, b_cum, scale,
+                           log_ratio, params)
+    a_groups = _groups(a_vecs, max_da)
+    b_groups = _groups(b_vecs, max_db)
 
     # Cells (i, j) with |j - i*m/n| <= band; row i stores columns lo[i]..hi[i].
     centre = np.rint(np.arange(n + 1) * (m / n)).astype(np.int64)
@@ -219,6 +222,68 @@ def _align_full(a_groups, b_groups, a_cum, b_cum, scale: float, log_ratio: float
         i, j = i0, j0
     beads.reverse()
     return beads
+
+
+def _groups(vecs: np.ndarray, max_size: int):
+    """:func:`_unit_groups`, or for a long side (more than ``Limits.group_cells`` floats) the
+    same vectors computed on demand, row by row of the band: memory O(band), not
+    O(units x max_size x dim) (50,000 paragraphs took 820 MB a side)."""
+    if max_size * (len(vecs) + 1) * vecs.shape[1] <= LIMITS.group_cells:
+        return _unit_groups(vecs, max_size)
+    return _LazyGroups(vecs)
+
+
+class _LazyGroups:
+    """``groups[k - 1][j]`` or ``groups[k - 1][j0:j1]``: the normalised sum of units
+    ``j-k .. j-1`` (zeros where j < k), float32, as in :func:`_unit_groups`."""
+
+    def __init__(self, vecs: np.ndarray) -> None:
+        self.vecs = vecs
+        self._sizes: dict[int, _GroupsOfSize] = {}
+
+    def __getitem__(self, k_minus_1: int) -> _GroupsOfSize:
+        if k_minus_1 not in self._sizes:
+            self._sizes[k_minus_1] = _GroupsOfSize(self.vecs, k_minus_1 + 1)
+        return self._sizes[k_minus_1]
+
+
+class _GroupsOfSize:
+    """Computed a block of end columns at a time; the band moves forward, so the last few
+    blocks are all that is kept."""
+
+    BLOCK = 512
+    KEEP = 4
+
+    def __init__(self, vecs: np.ndarray, k: int) -> None:
+        self.vecs, self.k = vecs, k
+        self._blocks: dict[int, np.ndarray] = {}
+
+    def _block(self, b: int) -> np.ndarray:
+        out = self._blocks.get(b)
+        if out is None:
+            js = np.arange(b * self.BLOCK, min((b + 1) * self.BLOCK, len(self.vecs) + 1))
+            acc = np.zeros((len(js), self.vecs.shape[1]))
+            for t in range(1, self.k + 1):
+                acc += self.vecs[np.maximum(js - t, 0)]
+            acc[js < self.k] = 0.0
+            norms = np.sqrt(np.einsum("jd,jd->j", acc, acc))
+            norms[norms == 0] = 1.0
+            out = (acc / norms[:, None]).astype(np.float32)
+            if len(self._blocks) >= self.KEEP:
+                del self._blocks[min(self._blocks)]
+            self._blocks[b] = out
+        return out
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self._block(key // self.BLOCK)[key % self.BLOCK]
+        j0, j1, _ = key.indices(len(self.vecs) + 1)
+        if j1 <= j0:
+            return np.zeros((0, self.vecs.shape[1]), dtype=np.float32)
+        b0, b1 = j0 // self.BLOCK, (j1 - 1) // self.BLOCK
+        if b0 == b1:
+            return self._block(b0)[j0 - b0 * self.BLOCK : j1 - b0 * self.BLOCK]
+        return np.concatenate([self._block(b) for b in range(b0, b1 + 1)])[j0 - b0 * self.BLOCK : j1 - b0 * self.BLOCK]
 
 
 def _unit_groups(vecs: np.ndarray, max_size: int) -> np.ndarray:

@@ -313,9 +313,11 @@ def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, 
     ``margin`` more than by the other."""
     beads = list(beads)
     changed = True
+    resume = 0
     while changed:  # a rescued gap can make its neighbouring gap adjacent to a match
         changed = False
-        for n, bead in enumerate(beads):
+        for n in range(resume, len(beads)):
+            bead = beads[n]
             if not bead.a or bead.b:
                 continue
             k = bead.a[0]
@@ -337,5 +339,9 @@ def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, 
                 beads[best_m] = Bead(a, nb.b, score)
                 del beads[n]
                 changed = True
+                # Only the gaps next to the bead that grew can change their answer, and none
+                # before n - 2 was rescued: rescanning from there gives what a rescan from the
+                # start would, without a pass over the whole list per rescue (quadratic).
+                resume = max(0, n - 2)
                 break
     return beads

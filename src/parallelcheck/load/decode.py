@@ -11,6 +11,7 @@ import codecs
 from pathlib import Path
 
 from ..errors import InputError
+from .paragraphs import has_visible
 
 MAX_BYTES = 20 * 1024 * 1024  # a document, not a corpus: anything larger is surely a mistake
 
@@ -52,6 +53,8 @@ def decode_bytes(data: bytes, source: str) -> str:
         raise InputError(f"{source}: looks like a binary file")
     if not text.strip() or not text.replace("\ufeff", "").replace("\u200b", "").strip():
         raise InputError(f"{source}: file is empty")
+    if not has_visible(text):
+        raise InputError(f"{source}: no text (only invisible characters: controls, zero-width or combining marks)")
     return text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Span
 
@@ -11,6 +12,20 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 # Invisible characters that web pages use as spacers; str.isspace() misses them.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+# A letter or digit of any script (the fast path: found at once in any real text).
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def has_visible(text: str) -> bool:
+    """Whether ``text`` holds anything a reader sees: a letter, digit, punctuation mark or
+    symbol (private-use characters count). Whitespace, zero-width and bidi controls, BOMs,
+    other format characters and combining marks with nothing to combine with do not."""
+    if _WORD_CHAR.search(text):
+        return True
+    category = unicodedata.category
+    return any(category(ch)[0] in "PS" or category(ch) == "Co" for ch in text)
 
 
 def is_blank(line: str) -> bool:
@@ -77,5 +92,5 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
 
 def _add(text: str, lo: int, hi: int, out: list[Span]) -> None:
     lo, hi = trim(text, lo, hi)
-    if hi > lo:
+    if hi > lo and has_visible(text[lo:hi]):  # a block of only controls and marks is no paragraph
         out.append(Span(lo, hi))

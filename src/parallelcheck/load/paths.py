@@ -13,7 +13,7 @@ from .boilerplate import compile_patterns, content_paragraphs
 from .combined import split_combined
 from .decode import read_text
 from .langid import identify_language
-from .paragraphs import split_paragraphs
+from .paragraphs import has_visible, split_paragraphs
 
 # Anything word-like before "=" is meant as a language, so "english=a.txt" gets a clear
 # "unknown language code" rather than "no such file".
@@ -35,6 +35,8 @@ def document_from_text(
     lang = normalize_language(language)
     if not text.strip():
         raise InputError(f"{source}: the '{lang}' version is empty")
+    if not has_visible(text):
+        raise InputError(f"{source}: the '{lang}' version has no text (only invisible characters)")
     spans = tuple(content_paragraphs(text, extra=boilerplate))
     if not spans:
         raise InputError(f"{source}: the '{lang}' version has no text content")

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .atomic import write_text_atomic
 from .errors import InputError
 from .model import Finding, Report
 
@@ -61,7 +62,7 @@ def write_baseline(report: Report, path: str | Path) -> int:
     )
     data = {"schema": BASELINE_SCHEMA, "findings": entries}
     try:
-        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # never half a baseline
     except OSError as exc:
         raise InputError(f"cannot write baseline {path}: {exc.strerror or exc}") from None
     return len(entries)

@@ -1,7 +1,8 @@
 """Command line: ``parallelcheck check [OPTIONS] INPUT...``.
 
 Exit codes are the CI contract: 0 nothing at or above ``--fail-on``; 1 findings at or above
-it; 2 usage or input error, reported as one line on stderr, never a traceback
+it; 2 usage or input error, reported as one line on stderr, never a traceback; 130
+interrupted (Ctrl-C), also one line
 (``PARALLELCHECK_DEBUG=1`` re-raises unexpected errors for a bug report).
 
 Importing this module is cheap: the loader, the pipeline and with them numpy and any
@@ -366,13 +367,14 @@ def _run_check(args: argparse.Namespace) -> int:
     finally:
         progress.close()
 
+    from .atomic import write_text_atomic
     from .report import render
 
     for fmt, path in targets:
         text = render(report, fmt, color=_use_color(fmt, path), quiet=args.quiet)
         if path:
             try:
-                Path(path).write_text(text, encoding="utf-8")
+                write_text_atomic(path, text)  # never half a report, even if interrupted
             except OSError as exc:
                 raise InputError(f"cannot write report to {path}: {exc.strerror or exc}") from None
         else:
@@ -423,8 +425,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_check(args)
     except InputError as exc:  # UsageError included
         return _fail(str(exc) or type(exc).__name__)
-    except KeyboardInterrupt:
-        return _fail("interrupted")
+    except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
     except UnicodeError as exc:  # a decoding problem the loader did not word itself
         return _fail(f"cannot decode input: {exc}")
     except OSError as exc:

@@ -42,6 +42,10 @@ class Limits:
     # (8,388,608 = 64 MB, i.e. more than 4,095 units a side) the groups are computed on
     # demand for the band's columns instead: 50,000 paragraphs a version took 820 MB a side.
     group_cells: int = 8_388_608
+    # Paragraph and consensus vectors are sums of segment vectors, kept in float64 (4 KB a
+    # unit). Above this many units a version they are float32, as the segment vectors are:
+    # 50,000 paragraphs took 205 MB a copy. Normal documents keep float64 (unchanged).
+    float64_units: int = 4_096
     # Longest run of words (no digit or punctuation inside) that the number-word reader
     # (quantities._number_words) converts in one go: it lines the run up with its converted
     # form word by word (difflib, quadratic in the words of a run) and text2num holds ~50

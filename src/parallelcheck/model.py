@@ -45,8 +45,10 @@ class Document:
         return self.text[span.start : span.end]
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a code-point offset."""
-        return self.text.count("\n", 0, offset) + 1
+        """1-based line number of a code-point offset (``\r\n``, ``\r`` and ``\n`` end a line,
+        as for the loader)."""
+        t = self.text
+        return t.count("\n", 0, offset) + t.count("\r", 0, offset) - t.count("\r\n", 0, offset) + 1
 
 
 @dataclass(frozen=True)

@@ -190,8 +190,11 @@ def _encode(embedder: Embedder, texts: list[str], progress: Progress | None, bat
         if progress:
             progress("embed", len(texts), len(texts))
         return np.asarray(out)
-    parts = []
+    out = None  # filled in place: one copy of the vectors, not the parts plus their concatenation
     for i in range(0, len(texts), batch):
-        parts.append(np.asarray(embedder.encode(texts[i : i + batch])))
+        part = np.asarray(embedder.encode(texts[i : i + batch]))
+        if out is None:
+            out = np.empty((len(texts), part.shape[1]), dtype=part.dtype)
+        out[i : i + len(part)] = part
         progress("embed", min(i + batch, len(texts)), len(texts))
-    return np.concatenate(parts)
+    return out

@@ -92,10 +92,15 @@ class ParagraphMatcher:
         return max(float(unit_sum(self.seg_vecs, e) @ ref) for e in ends) if ends else -1.0
 
 
+def _sum_dtype(n: int):
+    """float64 for summed vectors, float32 above ``Limits.float64_units`` rows (memory)."""
+    return np.float64 if n <= LIMITS.float64_units else np.float32
+
+
 def paragraph_vectors(doc: SegmentedDocument, seg_vecs: np.ndarray) -> np.ndarray:
     """A paragraph's vector: the normalised sum of its segments' vectors (one encoding pass
     serves both levels, and long paragraphs don't hit the encoder's length limit)."""
-    out = np.zeros((len(doc.paragraphs), seg_vecs.shape[1]), dtype=np.float64)
+    out = np.zeros((len(doc.paragraphs), seg_vecs.shape[1]), dtype=_sum_dtype(len(doc.paragraphs)))
     k = 0
     for p in doc.paragraphs:
         n = len(p.segments)
@@ -384,7 +389,7 @@ def _segment_pass(windows, n_rows, reference_vecs, seg_vecs, pivot_lens, seg_len
 def _consensus_vectors(pivot, lang, seg_vecs, beads, n_pivot):
     """Per pivot segment, the normalised mean of the pivot's vector and the matched groups of
     every version except ``lang`` (leave-one-out, so a version is never compared with itself)."""
-    acc = seg_vecs[pivot][:n_pivot].astype(np.float64).copy()
+    acc = seg_vecs[pivot][:n_pivot].astype(_sum_dtype(n_pivot))  # (astype copies)
     for row in beads:
         for other, blist in row.items():
             if other == lang:

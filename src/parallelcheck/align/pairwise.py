@@ -86,6 +86,9 @@ def align_pair(
     max_db = max(db for _, db in BEADS)
     log_ratio = float(np.log(max(length_ratio, 1e-6)))
     band = max(params.band, 2 * max(k for bead in BEADS for k in bead))
+    # One side far longer than the other: the scaled diagonal moves m/n columns a row, and
+    # the band must be wider than that step or rows lose touch. Cells stay O(n + m).
+    band = max(band, math.ceil(m / n) + max(db for _, db in BEADS))
     if max(n, m) <= band and n * m <= FULL_TABLE_CELLS:
         # The band covers the whole table: small problems (a paragraph's sentences) are
         # faster cell by cell in plain Python, with every group similarity from one product.

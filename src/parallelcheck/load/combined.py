@@ -43,7 +43,7 @@ def split_combined(text: str, source: str, boilerplate: re.Pattern[str] | None =
         nxt = next((x for x in langs[i + 1 :] if x), None)
         weak = guesses[i][0]
         # A weak guess that agrees with a neighbour decides; otherwise titles head their run.
-        filled[i] = weak if weak in (prev, nxt) else (nxt or prev)
+        filled[i] = weak if weak is not None and weak in (prev, nxt) else (nxt or prev)
 
     # A single stray paragraph inside a run (a quoted sentence, an English name list) is
     # part of that run unless it is unmistakably another language.

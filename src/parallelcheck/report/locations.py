@@ -64,7 +64,7 @@ class Positions:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._starts = [0] + [m.end() for m in re.finditer("\r\n|\r|\n", text)]  # as Document.line_of
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset)

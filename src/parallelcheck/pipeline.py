@@ -146,15 +146,30 @@ def _row_similarity(segmented, vectors, rows) -> tuple[tuple[float | None, ...],
     comparable across language pairs; this feeds a picture, not a decision."""
     import numpy as np
 
-    from .align.nway import paragraph_vectors
+    from .align.nway import _sum_dtype
 
-    para_vecs = {d.language: paragraph_vectors(d, vectors[d.language]) for d in segmented}
+    dtypes = {d.language: _sum_dtype(len(d.paragraphs)) for d in segmented}
+    ranges = {d.language: d.segment_ranges for d in segmented}
+
+    def para_vecs(lang: str, paras) -> np.ndarray:
+        # The rows of paragraph_vectors(doc, vectors) for these paragraphs only, computed
+        # the same way (a copy of every version's paragraph vectors at once was the peak
+        # memory of a long document).
+        seg = vectors[lang]
+        out = np.zeros((len(paras), seg.shape[1]), dtype=dtypes[lang])
+        for k, p in enumerate(paras):
+            r = ranges[lang][p]
+            out[k] = seg[r.start : r.stop].sum(axis=0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return out / norms
+
     out = []
     for row in rows:
         group = {}
         for lang, paras in row.cells:
             if paras:
-                v = para_vecs[lang][list(paras)].sum(axis=0)
+                v = para_vecs(lang, list(paras)).sum(axis=0)
                 n = float(np.linalg.norm(v))
                 group[lang] = v / n if n else v
         cells = []

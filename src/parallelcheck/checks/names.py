@@ -32,6 +32,7 @@ NAME_VARIANTS = Rule(
     "One name is written two ways inside one version (a transliteration changed halfway): "
     "readers can't tell whether it is one person or two.",
     example="en «Minister Han Sung-sook» … «Han Seong-sook said» → one of the two spellings is wrong.",
+    settings=("names",),
 )
 RULES = (LATIN_TOKEN_MISSING, NAME_VARIANTS)
 
@@ -160,7 +161,7 @@ def _name_variants(ctx: CheckContext) -> Iterator[Finding]:
         for a, b, (x, y) in _one_word_apart(names):
             if tuple(sorted((x, y))) in reported or x.startswith(y) or y.startswith(x):
                 continue  # Korea / Korean: a different word, not a different spelling
-            if difflib.SequenceMatcher(a=_fold(x), b=_fold(y)).ratio() < ctx.thresholds.name_similarity:
+            if difflib.SequenceMatcher(a=_fold(x), b=_fold(y)).ratio() < ctx.settings.names.similarity:
                 continue
             reported.add(tuple(sorted((x, y))))
             # Blame the rarer spelling (the later one on a tie); quote the other.

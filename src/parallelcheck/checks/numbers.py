@@ -25,6 +25,7 @@ NUMBER_MISMATCH = Rule(
     "where most of them state one it lacks (15 written as 50; 1,500만 as 150만).",
     example="en «Fifteen measures were announced» · fr «Quinze mesures» · ja «50の措置» → ja is blamed: "
             "50 where the others have 15.",
+    settings=("numbers",),
 )
 RULES = (NUMBER_MISMATCH,)
 
@@ -116,7 +117,7 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             # A substitution changes a number, not its order of magnitude: 15 → 50,
             # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
             # month another version leaves implicit, are different numbers, not a wrong one.
-            pairs = [(v, x) for v in unit_lacks for x in unit_extra if (unit == CLOCK or _plausible(v, x[1].value))
+            pairs = [(v, x) for v in unit_lacks for x in unit_extra if (unit == CLOCK or _plausible(v, x[1].value, ctx.settings.numbers.max_ratio))
                      and not (excused and excused(lang, x[1], unit, v))]
             lacks |= {(unit, v) for v, _ in pairs}
             extra += [x for _, x in pairs if x not in extra]
@@ -135,13 +136,11 @@ def _values(qs, unit: str, counted: bool) -> Counter[float]:
     return values if counted else Counter(set(values))
 
 
-MAX_RATIO = 10.0
-
-
-def _plausible(expected: float, stated: float) -> bool:
+def _plausible(expected: float, stated: float, max_ratio: float) -> bool:
+    """Could ``stated`` be ``expected`` written wrong? (Within ``max_ratio`` of it.)"""
     if expected <= 0 or stated <= 0:
         return expected == stated
-    return max(expected, stated) / min(expected, stated) <= MAX_RATIO
+    return max(expected, stated) / min(expected, stated) <= max_ratio
 
 
 def _fmt(v: float, unit: str = "") -> str:

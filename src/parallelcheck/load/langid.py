@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..settings import DEFAULT, LanguageIdSettings
+
 # Simplified forms that Japanese writes differently (报/報, 务/務, 业/業, 关/関, 门/門, ...).
 # Forms that simplified Chinese shares with Japanese (会, 国, 区, 点, 学, 体, 当...) are absent.
 SIMPLIFIED_ONLY = frozenset(
@@ -79,47 +81,49 @@ def _scripts(text: str) -> dict[str, int]:
     return counts
 
 
-def identify_language(text: str) -> tuple[str | None, float]:
+def identify_language(text: str, settings: LanguageIdSettings = DEFAULT.langid) -> tuple[str | None, float]:
     """Best guess of a paragraph's language as an ISO 639-1 code, with a confidence in [0, 1].
 
     Returns ``(None, 0.0)`` when there is too little evidence (digits, names, a lone symbol).
-    Deterministic: the same text always gets the same answer.
+    Deterministic: the same text always gets the same answer. ``settings``: the shares and
+    confidences it weighs (settings.LanguageIdSettings).
     """
+    s = settings
     c = _scripts(text)
     letters = sum(c.values())
     if letters == 0:
         return None, 0.0
     cjk = c["hangul"] + c["kana"] + c["han"]
     # Korean text may quote Hanja and Japanese may hold a Latin name; a share settles it.
-    if c["hangul"] >= 2 and c["hangul"] >= 0.3 * letters:
-        return "ko", min(1.0, 0.5 + c["hangul"] / letters)
-    if c["kana"] and c["kana"] >= max(1, 0.03 * (c["kana"] + c["han"])) and cjk >= 0.3 * letters:
-        return "ja", min(1.0, 0.6 + 2 * c["kana"] / (c["kana"] + c["han"]))
-    if c["han"] >= 2 and c["han"] >= 0.3 * letters:
-        return _han_only(text)
+    if c["hangul"] >= 2 and c["hangul"] >= s.script_share * letters:
+        return "ko", min(1.0, s.hangul_base + c["hangul"] / letters)
+    if c["kana"] and c["kana"] >= max(1, s.kana_share * (c["kana"] + c["han"])) and cjk >= s.script_share * letters:
+        return "ja", min(1.0, s.kana_base + 2 * c["kana"] / (c["kana"] + c["han"]))
+    if c["han"] >= 2 and c["han"] >= s.script_share * letters:
+        return _han_only(text, s)
     if c["latin"] + c["other"] < 3:
         return None, 0.0
-    return _alphabetic(text, latin=c["latin"] >= c["other"])
+    return _alphabetic(text, s, latin=c["latin"] >= c["other"])
 
 
-def _han_only(text: str) -> tuple[str | None, float]:
+def _han_only(text: str, s: LanguageIdSettings) -> tuple[str | None, float]:
     """Han text without kana or Hangul: Chinese or a (kanji-only) Japanese headline."""
     zh = sum(1.0 for ch in text if ch in SIMPLIFIED_ONLY or ch in TRADITIONAL_ONLY)
-    zh += 0.5 * sum(1 for ch in text if ch in _ZH_FUNCTION)
+    zh += s.zh_function_weight * sum(1 for ch in text if ch in _ZH_FUNCTION)
     ja = sum(1.0 for ch in text if ch in JAPANESE_ONLY)
     if zh == ja:
         han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-        if zh == 0 and han >= 8 and text.rstrip()[-1:] in "。！？":
+        if zh == 0 and han >= s.han_sentence_min and text.rstrip()[-1:] in "。！？":
             # A full sentence without kana is hardly Japanese (only headlines drop kana, and
             # they do not end with a full stop): a weak vote for Chinese.
-            return "zh", 0.5
+            return "zh", s.han_sentence_vote
         return None, 0.0
     lang, diff, total = ("zh", zh - ja, zh + ja) if zh > ja else ("ja", ja - zh, zh + ja)
     # One distinctive character in a headline is good evidence; several in prose is certainty.
-    return lang, min(1.0, 0.45 + 0.15 * diff) * (diff / total)
+    return lang, min(1.0, s.han_base + s.han_step * diff) * (diff / total)
 
 
-def _alphabetic(text: str, latin: bool) -> tuple[str | None, float]:
+def _alphabetic(text: str, s: LanguageIdSettings, latin: bool) -> tuple[str | None, float]:
     clean = _PLACEHOLDER.sub(" ", _URL.sub(" ", text))
     words = [w.lower() for w in _TOKEN.findall(clean)]
     if not words:
@@ -127,14 +131,14 @@ def _alphabetic(text: str, latin: bool) -> tuple[str | None, float]:
     lang, prob = _langdetect(clean, latin)
     if lang is None:
         return None, 0.0
-    if latin and len(words) < 8:
+    if latin and len(words) < s.short_line_words:
         # Short line: function words outvote n-grams.
         votes = {code: sum(1 for w in words if w in fw) for code, fw in _FUNCTION_WORDS.items()}
         best = max(sorted(votes), key=votes.__getitem__)
         if votes[best] >= 2 and votes[best] > votes.get(lang, 0) and list(votes.values()).count(votes[best]) == 1:
-            lang, prob = best, 0.8
+            lang, prob = best, s.function_word_vote
     # Short lines are weak evidence whatever the detector says.
-    return lang, prob * min(1.0, len(words) / 8)
+    return lang, prob * min(1.0, len(words) / s.short_line_words)
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..languages import profile
 from ..model import Finding
 from .base import CheckContext, Rule, shorten
 
@@ -17,11 +18,6 @@ UNTRANSLATED = Rule(
 )
 RULES = (UNTRANSLATED,)
 
-_SCRIPT = {
-    "ko": re.compile(r"[\uac00-\ud7a3]"),
-    "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
-    "zh": re.compile(r"[\u4e00-\u9fff]"),
-}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 COPY_OVERLAP = 0.6
 
@@ -44,7 +40,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             letters = sum(1 for ch in seg.text if ch.isalpha())
             if letters < ctx.thresholds.untranslated_min_letters or len(_WORD.findall(seg.text)) < 3:
                 continue
-            script = _SCRIPT.get(lang)
+            script = profile(lang).own_script
             if script is not None:
                 # names in Latin letters are normal in CJK text; a sentence almost without the
                 # language's own script is not

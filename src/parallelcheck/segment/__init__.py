@@ -17,8 +17,9 @@ from functools import partial
 
 from ..model import Document, Paragraph, Segment, SegmentedDocument
 from .clauses import split_clauses
+from ..languages import profile
 from .items import paragraph_pieces
-from .sentences import normalize_language, split_sentences
+from .sentences import split_sentences
 
 __all__ = ["segment_document", "segment_paragraph", "split_clauses", "split_sentences"]
 
@@ -29,7 +30,7 @@ def segment_paragraph(text: str, language: str) -> list[tuple[str, int, int]]:
     Segments are trimmed, in order, and cover every non-space character of ``text``
     exactly once.
     """
-    return paragraph_pieces(text, partial(split_sentences, language=normalize_language(language)))
+    return paragraph_pieces(text, partial(split_sentences, language=profile(language).code))
 
 
 def segment_document(doc: Document) -> SegmentedDocument:

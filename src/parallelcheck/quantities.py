@@ -85,21 +85,21 @@ def _digits_value(m: re.Match[str]) -> float:
 
 
 # -- CJK numerals (profile.han_numerals) -------------------------------------------------------
-# A single numeral is a number before a counter (三项, 五人) or after 第; elsewhere it is
-# usually part of a word (一些 "some", 四球 "fourball", 统一 "unify").
 
 
 def _cjk_numeral_is_number(s: str, text: str, start: int, end: int, han: HanNumerals) -> bool:
-    if text[start - 1 : start] in ("周", "週") or text[max(0, start - 2) : start] in ("星期", "礼拜", "禮拜"):
+    """A single numeral is a number before a counter (三项, 五人) or after 第; elsewhere it is
+    usually part of a word (一些 "some", 四球 "fourball", 统一 "unify")."""
+    if any(text[max(0, start - len(w)) : start] == w for w in han.weekday_prefixes):
         return False  # 周五, 星期三: weekdays (Friday, Wednesday), not numbers
     if any(ch in han.units for ch in s):
-        return not (len(s) == 1 and text[end : end + 1] not in han.counters and text[start - 1 : start] != "第")
+        return not (len(s) == 1 and text[end : end + 1] not in han.counters and text[start - 1 : start] != han.ordinal_prefix)
     if len(s) == 4:
         return True  # a year written digit by digit: 二〇二六
     if len(s) == 1 and s not in ("一", "零", "〇"):  # 一名男子 is "a man"; 两名 is two
         # 四分 is four points (but 四分之一 a quarter, 四分钟 minutes are durations, counted too)
         points = text[end : end + 1] == "分" and text[end + 1 : end + 2] != "之"
-        return text[end : end + 1] in han.counters or text[start - 1 : start] == "第" or points
+        return text[end : end + 1] in han.counters or text[start - 1 : start] == han.ordinal_prefix or points
     return False
 
 

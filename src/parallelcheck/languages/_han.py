@@ -12,6 +12,8 @@ HAN_NUMERALS = HanNumerals(
     # A single numeral is a number before a counter (三项, 五人) or after 第; elsewhere it is
     # usually part of a word (一些 "some", 四球 "fourball", 统一 "unify").
     counters=frozenset("个個名人项項次年月日天岁歲位家种種条條件大届屆座所台辆輛架只艘枚倍成期轮輪场場号號章节節点點"),
+    ordinal_prefix="第",
+    weekday_prefixes=("周", "週", "星期", "礼拜", "禮拜"),
 )
 # Clock times after an hour: "half past" (5時半, 5点半).
 HAN_HALF_HOUR = ("半",)

@@ -25,6 +25,8 @@ class HanNumerals:
     units: Mapping[str, int]  # 十 百 千
     myriads: Mapping[str, float]  # 万 億 …: a numeral or digits before one are multiplied
     counters: frozenset[str]  # a single numeral before one of these is a number (三项, 五人)
+    ordinal_prefix: str = "第"  # ... and after this one (第三)
+    weekday_prefixes: tuple[str, ...] = ()  # a numeral after one of these names a weekday (周五, 星期三)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:

@@ -139,12 +139,14 @@ def _number(key: str, v: Any, default: Any, where: str) -> int | float:
 
 def _setting_value(key: str, v: Any, default: Any, where: str) -> Any:
     """``v`` checked against the shape of ``default``: a number, a table of numbers by
-    language (``"*"`` for the others; it must stay), or a list of evidence tiers."""
+    language (merged into the default table; ``"*"`` stands for the others), or a list of
+    evidence tiers."""
     if isinstance(default, dict):
         if not isinstance(v, dict):
             raise UsageError(f"{where}: '{key}' must be a table of language = number")
         merged = dict(default)
-        merged.update({lang: _number(f"{key}.{lang}", x, default["*"], where) for lang, x in v.items()})
+        kind = default.get("*", next(iter(default.values()), 0))
+        merged.update({lang: _number(f"{key}.{lang}", x, kind, where) for lang, x in v.items()})
         return merged
     if isinstance(default, tuple):  # evidence tiers: [[longer-by, max-z, min-part-gain], ...]
         if (not isinstance(v, list) or not v

@@ -100,7 +100,7 @@ def check_documents(
     # The pivot goes first: rows and reports read in its order.
     docs.sort(key=lambda d: d.language != pivot)
 
-    segmented = [segment_document(d) for d in docs]
+    segmented = [segment_document(d, settings.segmentation) for d in docs]
     if progress:
         progress("segment", len(docs), len(docs))
     if embedder is None:

@@ -15,6 +15,7 @@ import functools
 from collections import Counter
 from collections.abc import Iterator
 
+from ..languages import profile
 from ..model import Finding, Reference
 from ..quantities import CLOCK, Quantity, quantities, value_key
 from .base import CheckContext, Rule, shorten
@@ -113,7 +114,7 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             # lacking: most others state it more often; extra: no other states it as often
             unit_lacks = {v for v in set().union(*peers.values()) if support(v, mine[v] + 1) * 2 > len(peers)}
             unit_extra = [(p, q) for p, q in qs if q.unit == unit and support(value_key(q.value), mine[value_key(q.value)]) == 0
-                          and not (q.value == 1 and lang in _ONE_AS_ARTICLE)]
+                          and not (q.value == 1 and profile(lang).one_as_article)]
             # A substitution changes a number, not its order of magnitude: 15 → 50,
             # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
             # month another version leaves implicit, are different numbers, not a wrong one.
@@ -123,12 +124,6 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             extra += [x for _, x in pairs if x not in extra]
         if lacks and extra:
             yield _finding(ctx, lang, sorted(extra, key=lambda x: x[1].start), sorted(lacks), found)
-
-
-# Korean, Japanese and Chinese write "a"/"one" as 1 (1つ, 한 명, 一个) where English and
-# French use an article or a pronoun, which are not read as numbers: a stated 1 there has
-# no reliable counterpart, so it is never the substituted value.
-_ONE_AS_ARTICLE = {"ko", "ja", "zh"}
 
 
 def _values(qs, unit: str, counted: bool) -> Counter[float]:

@@ -36,6 +36,7 @@ import numpy as np
 from ..align.nway import content_length
 from ..align.pairwise import Bead
 from ..align.verify import clause_spans
+from ..languages import profile
 from ..model import Finding
 from ..quantities import quantities, value_key
 from ..segment.endings import ends_mid_phrase
@@ -125,7 +126,7 @@ def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
     no full stop, such as a subheading; and in Chinese and Japanese, any 。 inside a segment
     — the segmenter keeps a quotation's sentences together.)"""
     texts = [ctx.segments[lang][j].text for j in bead.b]
-    if lang in ("ja", "zh"):
+    if profile(lang).spaceless:
         # (not a quoted sentence's end, 「…こと。」: speech ends informally)
         texts = [m.group(1) for text in texts for m in _CJK_SENTENCE_END.finditer(text)
                  if m.end() == len(text) or text[m.end()] not in CLOSERS]
@@ -183,7 +184,7 @@ def _cut_at(text: str, share: float, lang: str) -> int:
     """The offset that keeps about ``share`` of ``text``, moved back to a space where the
     script has them."""
     cut = int(len(text) * share)
-    if " " in text[:cut] and lang not in ("ja", "zh"):
+    if " " in text[:cut] and not profile(lang).spaceless:
         cut = text.rfind(" ", 0, cut)
     return cut
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..languages import profile
 from ..model import Finding
 from .base import CheckContext, Rule, shorten
 
@@ -18,11 +19,6 @@ UNTRANSLATED = Rule(
 )
 RULES = (UNTRANSLATED,)
 
-_SCRIPT = {
-    "ko": re.compile(r"[\uac00-\ud7a3]"),
-    "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
-    "zh": re.compile(r"[\u4e00-\u9fff]"),
-}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -45,7 +41,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             letters = sum(1 for ch in seg.text if ch.isalpha())
             if letters < limits.min_letters or len(_WORD.findall(seg.text)) < limits.min_words:
                 continue
-            script = _SCRIPT.get(lang)
+            script = profile(lang).own_script
             if script is not None:
                 # names in Latin letters are normal in CJK text; a sentence almost without the
                 # language's own script is not

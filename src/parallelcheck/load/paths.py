@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import InputError, UsageError
 from ..languages import normalize_language
 from ..model import Document
+from ..settings import DEFAULT, Settings
 from .boilerplate import compile_patterns, content_paragraphs
 from .combined import split_combined
 from .decode import read_text
@@ -23,7 +24,8 @@ _NAME_TAG = re.compile(r"[a-z]{2}(?:[-_](?:[a-z]{2}|hans|hant))?", re.I)
 
 
 def document_from_text(
-    language: str, text: str, source: str = "<string>", boilerplate: re.Pattern[str] | None = None
+    language: str, text: str, source: str = "<string>", boilerplate: re.Pattern[str] | None = None,
+    settings: Settings = DEFAULT,
 ) -> Document:
     """A single-language version from text in memory.
 
@@ -37,7 +39,7 @@ def document_from_text(
         raise InputError(f"{source}: the '{lang}' version is empty")
     if not has_visible(text):
         raise InputError(f"{source}: the '{lang}' version has no text (only invisible characters)")
-    spans = tuple(content_paragraphs(text, extra=boilerplate))
+    spans = tuple(content_paragraphs(text, extra=boilerplate, settings=settings.boilerplate))
     if not spans:
         raise InputError(f"{source}: the '{lang}' version has no text content")
     return Document(lang, text, source, spans)
@@ -75,19 +77,20 @@ def language_from_filename(path: str | Path) -> str | None:
     return _name_language(p.parent.name) if p.parent.name else None
 
 
-def load_file(path: str | Path, language: str | None = None, boilerplate: re.Pattern[str] | None = None) -> Document:
+def load_file(path: str | Path, language: str | None = None, boilerplate: re.Pattern[str] | None = None,
+              settings: Settings = DEFAULT) -> Document:
     """Load one file holding one version. The language is ``language`` when given, else the
     one the file name announces, else the one detected from the content."""
     text = read_text(path)
-    lang = language or language_from_filename(path) or detect_document_language(text, str(path))
-    return document_from_text(lang, text, source=str(path), boilerplate=boilerplate)
+    lang = language or language_from_filename(path) or detect_document_language(text, str(path), settings)
+    return document_from_text(lang, text, source=str(path), boilerplate=boilerplate, settings=settings)
 
 
-def detect_document_language(text: str, source: str = "<string>") -> str:
+def detect_document_language(text: str, source: str = "<string>", settings: Settings = DEFAULT) -> str:
     """The language of a whole single-language text: paragraph guesses weighted by length."""
     votes: dict[str, float] = {}
     for span in split_paragraphs(text):
-        lang, conf = identify_language(text[span.start : span.end])
+        lang, conf = identify_language(text[span.start : span.end], settings.langid)
         if lang:
             votes[lang] = votes.get(lang, 0.0) + conf * (span.end - span.start)
     if not votes:
@@ -104,13 +107,15 @@ def _parse_spec(spec: str) -> tuple[str | None, str]:
 
 
 def load_paths(
-    specs: Sequence[str], *, languages: Sequence[str] | None = None, boilerplate: Sequence[str] = ()
+    specs: Sequence[str], *, languages: Sequence[str] | None = None, boilerplate: Sequence[str] = (),
+    settings: Settings = DEFAULT,
 ) -> list[Document]:
     """Load the inputs of one check, in the order given.
 
     Each spec is ``LANG=PATH`` or ``PATH``. A single ``PATH`` without ``LANG=`` is a combined
     file holding several versions (see :func:`split_combined`); otherwise every input is one
-    version whose language is given, announced by its file name, or detected. ``languages``,
+    version whose language is given, announced by its file name, or detected (``settings``:
+    language identification and boilerplate, settings.Settings). ``languages``,
     when given, keeps only those versions (each must be found); ``boilerplate`` adds regexes
     for lines that are page furniture (each matched against a whole line). Raises :class:`InputError`
     (or :class:`UsageError`) with one line for anything wrong: unreadable or empty inputs,
@@ -124,12 +129,12 @@ def load_paths(
 
     if len(parsed) == 1 and parsed[0][0] is None:
         path = parsed[0][1]
-        docs = split_combined(read_text(path), path, extra)
+        docs = split_combined(read_text(path), path, extra, settings)
         if len(docs) < 2 and wanted is None:
             found = ", ".join(d.language for d in docs)
             raise InputError(f"only one language version found in {path} ({found}); need at least two")
     else:
-        docs = [load_file(path, lang, extra) for lang, path in parsed]
+        docs = [load_file(path, lang, extra, settings) for lang, path in parsed]
         seen: dict[str, str] = {}
         for d in docs:
             if d.language in seen:

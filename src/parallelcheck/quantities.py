@@ -254,7 +254,7 @@ def _clock_times(text: str, lang: LanguageProfile) -> list[tuple[float, int, int
         h, mins, end = int(hour), int(minute or 0), m.end()
         half = _HALF_HOUR.match(text, end) if minute is None and lang.half_hour else None
         if half:  # 5時半, 5点半, 5시 반: half past
-            mins, end = 30, end + half.end()
+            mins, end = 30, half.end()  # (matched at pos: end() is absolute)
         if h > 24 or mins > 59:
             continue
         out.append((float((h % 12) * 60 + mins), m.start(), end))

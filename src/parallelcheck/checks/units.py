@@ -1,0 +1,621 @@
+"""Rules on pre-aligned translation units (PO, XLIFF, TMX): the PC3xx family, plus the
+content rules of the document checks applied unit by unit.
+
+The aligner is bypassed: a unit already pairs its source with each language's target. Each
+target is judged against its source *and* against the other languages' targets of the same
+unit, so a Japanese target that says something else than the Korean, French and Chinese ones
+stands out even when the source was edited after translation.
+
+Own rules: PC301 an empty target where the source is prose; PC302 a fuzzy or unapproved
+(draft) target left in; PC303 placeholders and inline tags lost or added; PC304 one source
+translated in different ways in one language; PC305 different sources sharing one
+translation. Reused rules, on units: PC106 (a target that copies the source, or is in the
+source's script), PC105 (drift, against the other languages' consensus), PC104 (a target cut
+short), PC201 (numbers), PC204 (glossary).
+
+Code is left alone: a literal block or an interactive session (``>>> 2 + 2``) is the same in
+every language, so an empty or copied target is right for it (:func:`~parallelcheck.units.markup.is_code`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from ..model import Finding, Location, Reference
+from ..units import APPROVED, FUZZY, TRANSLATED, UNTRANSLATED, Unit, UnitDocument, UnitText
+from ..units.markup import has_prose, is_code, is_format_string, placeholders, strip_markup, without_markup
+from .base import Rule, shorten
+from .drift import DRIFT
+from .glossary import GLOSSARY_TERM
+from .numbers import NUMBER_MISMATCH, _plausible
+from .truncated import TRUNCATED
+from .untranslated import UNTRANSLATED as UNTRANSLATED_RULE
+
+EMPTY_TARGET = Rule(
+    "PC301", "empty-target", "missing", "error",
+    "A unit of an exchange file (PO, XLIFF, TMX) has no translation in this language although "
+    "its source is prose (code, lone terms and index entries are not counted); the message says "
+    "which other languages translated it.",
+    example="msgid \"Several other key features of this statement:\" with msgstr \"\" in ko.po, while "
+            "ja, fr and zh translate it.",
+)
+FUZZY_TARGET = Rule(
+    "PC302", "fuzzy-target", "state", "warning",
+    "A translation is left marked as not final: a PO entry flagged `#, fuzzy`, an XLIFF target "
+    "whose state asks for review or translation (needs-review-translation, initial, a Trados "
+    "Draft or rejected segment). Tools ship such text as if it were translated, or drop it.",
+    example="#, fuzzy / msgid \"Using Lists as Stacks\" / msgstr \"リストをキューとして使う\" (stale: "
+            "the source changed since).",
+)
+PLACEHOLDER_MISMATCH = Rule(
+    "PC303", "placeholder-mismatch", "placeholder", "error",
+    "A placeholder or inline tag of the source is missing from the translation, or the "
+    "translation has one the source does not: reST roles (compared by target, so a translated "
+    "link title is fine) and ``literals``, |substitutions|, link URLs, XLIFF/TMX inline tags "
+    "(<g>, <x/>, <ph>, <pc>, <bpt>…), and printf/brace conversions (%s, %(name)s, {0}) in "
+    "format strings.",
+    example="msgid \"Use :func:`print` to show ``x``\" / msgstr \"Utilisez :func:`print` pour afficher x\": "
+            "``x`` is missing.",
+)
+INCONSISTENT_TRANSLATION = Rule(
+    "PC304", "inconsistent-translation", "consistency", "warning",
+    "One source text is translated in different ways in one language across the catalogue "
+    "(units with different contexts are not compared).",
+    example="\"Footnotes\" is «脚注» in classes.po and «注釈» in modules.po.",
+)
+INCONSISTENT_SOURCE = Rule(
+    "PC305", "inconsistent-source", "consistency", "warning",
+    "Two different source texts share one translation in one language: one of them is most "
+    "likely a copy of the other's translation (a stale or pasted entry).",
+    example="\"Reading and Writing Files\" and \"Methods of File Objects\" both translated «ファイルを読み書きする».",
+)
+RULES = (EMPTY_TARGET, FUZZY_TARGET, PLACEHOLDER_MISMATCH, INCONSISTENT_TRANSLATION, INCONSISTENT_SOURCE)
+
+
+@dataclass(frozen=True)
+class UnitSettings:
+    # Copied and foreign-script targets: at least this many letters of prose in the source
+    # (shorter texts are names and terms that stay the same in many languages).
+    min_copied_letters: int = 20
+    # Drift and truncation compare a unit's versions only where the source has this many
+    # letters: short titles embed too noisily to call a translation "something else".
+    min_embed_letters: int = 30
+    # Drift and truncation on units: the source has at least this many letters (a title of
+    # four words translated into four Chinese characters is not "cut short"; a short sentence
+    # of technical words embeds too noisily to call it drifted). python-docs-po tutorials.
+    min_drift_letters: int = 60
+    min_truncated_letters: int = 60
+    # A unit's drift limit is the documents' (thresholds.drift) times this: a unit has no
+    # neighbours to share context with, so its similarity spreads wider (python-docs-po: the
+    # lowest correct translations score 0.44 of the usual).
+    drift_factor: float = 0.8
+    # Truncation needs meaning evidence too: similarity to the source below this share of
+    # the usual (concise correct translations score up to 0.75 on python-docs-po: zh
+    # 这里详述了用 ``%`` 运算符格式化字符串的操作。 for a sentence twice as long).
+    truncated_max_similarity: float = 0.65
+    # Drift needs this many other versions of the unit (source included) agreeing.
+    min_consensus_versions: int = 2
+    # Truncation: z-score of the log length ratio (target / source) against the language's
+    # own spread in the catalogue, and the floor of that spread (python-docs-po tutorials).
+    truncated_max_z: float = -3.0
+    truncated_min_spread: float = 0.15
+    # PC305 compares only translations with at least this many letters (short ones are
+    # legitimately shared by near-synonymous sources: titles, single terms).
+    min_shared_letters: int = 25
+    # A unit rule needs at least this many units of a language to calibrate length and
+    # similarity (fewer: drift and truncation stay silent).
+    min_units_for_calibration: int = 8
+
+
+SETTINGS = UnitSettings()
+
+_CJK_SCRIPT = {
+    "ko": re.compile(r"[\uac00-\ud7a3]"),
+    "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+}
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+class UnitContext:
+    """A run over one :class:`UnitDocument`: the units, where each text sits in the
+    report's documents (``layout``), and the settings."""
+
+    def __init__(self, doc: UnitDocument, layout, thresholds, glossary=(), vectors=None) -> None:
+        self.doc = doc
+        self.layout = layout  # (unit index, language) -> (paragraph, start, end)
+        self.thresholds = thresholds
+        self.glossary = tuple(glossary)
+        self.vectors = vectors  # (unit index, language) -> unit vector, or None
+        self.src = doc.source_language
+
+    def text(self, u: Unit, lang: str) -> UnitText | None:
+        return u.source if lang == self.src else u.target(lang)
+
+    def location(self, i: int, lang: str) -> Location:
+        u = self.doc.units[i]
+        t = self.text(u, lang)
+        p, start, end = self.layout[(i, lang)]
+        return Location(p, start, end, t.line, file=t.file, unit=u.id)
+
+    def reference(self, i: int, lang: str | None = None) -> Reference:
+        u = self.doc.units[i]
+        lang = lang or self.src
+        return Reference(lang, self.layout[(i, lang)][0], self.text(u, lang).text)
+
+    def judged(self, u: Unit) -> dict[str, UnitText]:
+        """Versions of the unit with a translation to judge (source included)."""
+        out = {self.src: u.source}
+        for lang, t in u.targets:
+            if t.state in (TRANSLATED, APPROVED) and t.text.strip():
+                out[lang] = t
+        return out
+
+
+def _code(u: Unit) -> bool:
+    return "literal-block" in u.flags or is_code(u.source.text)
+
+
+def _prose(u: Unit) -> bool:
+    return not _code(u) and has_prose(u.source.text)
+
+
+def run(ctx) -> Iterator[Finding]:
+    """Document checks call every module's ``run``; unit rules run through :func:`run_units`."""
+    return iter(())
+
+
+def run_units(ctx: UnitContext, enabled=lambda rule_id: True) -> list[Finding]:
+    findings: list[Finding] = []
+    steps = [
+        (EMPTY_TARGET.id, _empty), (UNTRANSLATED_RULE.id, _copied), (FUZZY_TARGET.id, _fuzzy),
+        (PLACEHOLDER_MISMATCH.id, _placeholders), (NUMBER_MISMATCH.id, _numbers),
+        (GLOSSARY_TERM.id, _glossary), (INCONSISTENT_TRANSLATION.id, _inconsistent_translation),
+        (INCONSISTENT_SOURCE.id, _inconsistent_source),
+    ]
+    for rule_id, step in steps:
+        if enabled(rule_id):
+            findings += step(ctx)
+    if ctx.vectors is not None and (enabled(DRIFT.id) or enabled(TRUNCATED.id)):
+        drifted = list(_drift(ctx)) if enabled(DRIFT.id) else []
+        findings += drifted
+        if enabled(TRUNCATED.id):
+            seen = {(f.language, f.location.unit, f.location.file) for f in drifted}
+            findings += [f for f in _truncated(ctx) if (f.language, f.location.unit, f.location.file) not in seen]
+    return findings
+
+
+# --- state ------------------------------------------------------------------------------
+
+def _empty(ctx: UnitContext) -> Iterator[Finding]:
+    for i, u in enumerate(ctx.doc.units):
+        if not _prose(u):
+            continue
+        done = [lang for lang, t in u.targets if t.state in (TRANSLATED, APPROVED, FUZZY) and t.text.strip()]
+        for lang, t in u.targets:
+            if t.state == UNTRANSLATED:
+                also = f"; {', '.join(done)} translated it" if done else ""
+                yield EMPTY_TARGET.finding(
+                    language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=None,
+                    message=f"no translation{also}: {ctx.src} «{shorten(u.source.text)}»",
+                )
+
+
+def _copied(ctx: UnitContext) -> Iterator[Finding]:
+    for i, u in enumerate(ctx.doc.units):
+        src = u.source.text
+        if not _prose(u) or _letters(strip_markup(without_markup(src))) < SETTINGS.min_copied_letters:
+            continue
+        for lang, t in u.targets:
+            if t.state == UNTRANSLATED or not t.text.strip():
+                continue
+            if _norm(t.text) == _norm(src):
+                why = "the translation is the source text, copied"
+            elif lang in _CJK_SCRIPT and not _CJK_SCRIPT[lang].search(t.text) and has_prose(t.text):
+                why = f"the translation has no {lang} text: it is left in the source's language"
+            else:
+                continue
+            yield UNTRANSLATED_RULE.finding(
+                language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=None,
+                message=f"untranslated: {why} («{shorten(t.text)}»)",
+            )
+
+
+def _fuzzy(ctx: UnitContext) -> Iterator[Finding]:
+    for i, u in enumerate(ctx.doc.units):
+        for lang, t in u.targets:
+            if t.state == FUZZY:
+                yield FUZZY_TARGET.finding(
+                    language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=None,
+                    message=f"translation marked {t.status or 'fuzzy'}, not final: «{shorten(t.text)}» "
+                            f"for {ctx.src} «{shorten(u.source.text)}»",
+                )
+
+
+# --- placeholders -----------------------------------------------------------------------
+
+def _tokens(u: Unit, text: str, tags: tuple[str, ...] = ()) -> tuple[Counter, Counter]:
+    """(reST tokens, each counted once; format conversions and inline tags, counted)."""
+    fmt = is_format_string(u.flags) or not u.key.startswith("po\x04")
+    plain = placeholders(text)
+    counted = placeholders(text, formats=fmt) - plain + Counter(tags)
+    return Counter(set(plain)), counted
+
+
+def _placeholders(ctx: UnitContext) -> Iterator[Finding]:
+    for i, u in enumerate(ctx.doc.units):
+        src = u.source.text
+        if _code(u) and not u.source.tags:
+            continue
+        s_set, s_cnt = _tokens(u, src, u.source.tags)
+        if u.plural:  # either source form may carry a conversion
+            p_set, p_cnt = _tokens(u, u.plural)
+            s_set, s_cnt = s_set | p_set, s_cnt | p_cnt
+        for lang, t in u.targets:
+            if t.state == UNTRANSLATED or not t.text.strip():
+                continue
+            forms = t.forms or (t.text,)
+            read = [_tokens(u, f, t.tags if k == 0 else ()) for k, f in enumerate(forms)]
+            t_set = sum((r[0] for r in read), Counter())
+            t_set = Counter(set(t_set))
+            t_cnt = read[0][1] if len(read) == 1 else Counter(set(sum((r[1] for r in read), Counter())))
+            if len(read) > 1:
+                # A singular may leave the count implicit ("One file"): with plural forms
+                # conversions are required across all forms, each at least once.
+                s_cmp = Counter(set(s_cnt))
+            else:
+                s_cmp = s_cnt
+            missing = (s_set - t_set) + (s_cmp - t_cnt)
+            extra = (t_set - s_set) + (t_cnt - s_cmp)
+            missing, extra = _excused(missing, extra, src, t.text)
+            if not missing and not extra:
+                continue
+            parts = []
+            if missing:
+                parts.append("missing " + ", ".join(f"«{k}»" for k in sorted(missing)))
+            if extra:
+                parts.append("not in the source " + ", ".join(f"«{k}»" for k in sorted(extra)))
+            yield PLACEHOLDER_MISMATCH.finding(
+                language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=None,
+                message=f"placeholders differ from the source: {'; '.join(parts)} "
+                        f"({ctx.src} «{shorten(src)}»)",
+            )
+
+
+def _inner(token: str) -> str:
+    """What a reST token names: a literal's code, a role's target, a link's URL."""
+    m = re.fullmatch(r"``(.*)``|:[^`]*:`(.*)`|<(.*)>|\|(.*)\|", token, re.S)
+    return next((g for g in m.groups() if g is not None), "") if m else ""
+
+
+def _excused(missing: Counter, extra: Counter, source: str, target: str) -> tuple[Counter, Counter]:
+    """Differences a reviewer would dismiss, taken out: a literal whose code is in the
+    translation without its backticks; literals of the source replaced by literals of the
+    translation (example names and strings translated on purpose: ``nomfonction`` for
+    ``funcname``, ``ask_ok('정말 끝내길 원하세요?')``); markup the translation adds around words
+    the source has as plain text (a link or ``literal`` added for the reader)."""
+    plain_target = strip_markup(target)
+    plain_source = strip_markup(without_markup(source))
+    dropped = [k for k in missing if k.startswith("``")]
+    added = [k for k in extra if k.startswith("``")]
+    out_missing = Counter({k: n for k, n in missing.items() if not (
+        k.startswith("``") and (_inner(k) in plain_target or added))})
+    out_extra = Counter({k: n for k, n in extra.items() if not (
+        _inner(k) and _inner(k).casefold() in plain_source.casefold()
+        or k.startswith("``") and dropped
+        or re.fullmatch(r":[\w:+.-]+:", k))})  # formatting roles (:sup:) added for the reader
+    # A link replaced by one to the same site in the translation's language (Wikipedia),
+    # or http by https; a role whose example name is translated (:attr:`la_reponse`).
+    for k in list(out_missing):
+        for x in list(out_extra):
+            if k.startswith("<") and x.startswith("<") and _site(k) == _site(x) \
+                    or _role_name(k) and _role_name(k) == _role_name(x) and _example_name(_inner(k)) \
+                    and _example_name(_inner(x)):
+                del out_missing[k], out_extra[x]
+                break
+    return out_missing, out_extra
+
+
+def _site(token: str) -> str:
+    m = re.match(r"<\w+://(?:[\w-]+\.)*?([\w-]+\.[\w-]+)(?:[/:]|>)", token)
+    return m.group(1) if m else token
+
+
+def _role_name(token: str) -> str:
+    m = re.match(r"(:[^`]*:)`", token)
+    return m.group(1) if m else ""
+
+
+def _example_name(target: str) -> bool:
+    """A made-up name of an example (no module path, not a dunder): translators may translate it."""
+    return bool(re.fullmatch(r"[^\W\d]\w*", target)) and not target.startswith("__")
+
+
+# --- numbers ----------------------------------------------------------------------------
+
+def _numbers(ctx: UnitContext) -> Iterator[Finding]:
+    from ..quantities import quantities, value_key
+
+    for i, u in enumerate(ctx.doc.units):
+        if _code(u):
+            continue
+        versions = ctx.judged(u)
+        if len(versions) < 2:
+            continue
+        values = {}
+        for lang, t in versions.items():
+            text = strip_markup(without_markup(t.text))
+            values[lang] = [(value_key(q.value), q) for q in quantities(text, lang) if not q.unit]
+        for lang in versions:
+            if lang == ctx.src:
+                continue
+            # Also every digit string as written (quantities reads a French «3.1» as 3: a
+            # version number there), so a value the translation writes is never "lacking".
+            mine = {v for v, _ in values[lang]} | _digit_values(versions[lang].text)
+            others = [o for o in versions if o != lang]
+            support = Counter(v for o in others for v in {v for v, _ in values[o]})
+            lacks = {v for v, n in support.items() if n * 2 > len(others) and v not in mine
+                     and v in {x for x, _ in values[ctx.src]}}
+            # Only numbers written with digits are blamed: a numeral inside a word is no
+            # number (Japanese 二次 "secondary").
+            extra = [(v, q) for v, q in values[lang] if support[v] == 0 and re.search(r"\d", q.text)]
+            pairs = [(v, q) for v in lacks for x, q in extra if _plausible(v, x)]
+            if not pairs:
+                continue
+            stated = ", ".join(dict.fromkeys(f"«{q.text}»" for _, q in pairs))
+            expected = ", ".join(sorted({f"{v:g}" for v, _ in pairs}))
+            yield NUMBER_MISMATCH.finding(
+                language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=None,
+                message=f"number differs: this translation has {stated} where the source and the other "
+                        f"languages have {expected} ({ctx.src} «{shorten(u.source.text)}»)",
+            )
+
+
+# --- glossary ---------------------------------------------------------------------------
+
+def _glossary(ctx: UnitContext) -> Iterator[Finding]:
+    def find(text: str, term: str) -> int:
+        return text.casefold().find(term.casefold())
+
+    for i, u in enumerate(ctx.doc.units):
+        versions = ctx.judged(u)
+        for entry in ctx.glossary:
+            marked = [(lang, term) for lang, term in entry.sources
+                      if lang in versions and find(versions[lang].text, term) >= 0]
+            if not marked:
+                continue
+            src_lang, src_term = marked[0]
+            for lang, t in versions.items():
+                if any(lang == m for m, _ in marked):
+                    continue
+                required = entry.required.get(lang, ()) + entry.required.get("*", ())
+                forbidden = entry.forbidden.get(lang, ()) + entry.forbidden.get("*", ())
+                if entry.do_not_translate:
+                    required += (src_term,)
+                bad = next((b for b in forbidden if find(t.text, b) >= 0), None)
+                if bad is not None:
+                    msg = f"«{bad}» renders «{src_term}», which the glossary forbids"
+                    msg += "; use " + " or ".join(f"«{r}»" for r in required) if required else ""
+                elif required and not any(find(t.text, r) >= 0 for r in required):
+                    msg = (f"«{src_term}» should be rendered " + " or ".join(f"«{r}»" for r in required)
+                           + " here, as the glossary requires")
+                else:
+                    continue
+                yield GLOSSARY_TERM.finding(language=lang, location=ctx.location(i, lang),
+                                            reference=ctx.reference(i, src_lang), score=None, message=msg)
+
+
+# --- consistency ------------------------------------------------------------------------
+
+def _consistency_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", strip_markup(text).casefold()).split())
+
+
+def _inconsistent_translation(ctx: UnitContext) -> Iterator[Finding]:
+    for lang in ctx.doc.languages:
+        groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, u in enumerate(ctx.doc.units):
+            t = u.target(lang)
+            if t is None or t.state not in (TRANSLATED, APPROVED) or not t.text.strip() or _code(u):
+                continue
+            groups[(u.context, _norm(u.source.text))].append(i)
+        for (_, source), members in groups.items():
+            renderings = Counter(_norm(ctx.doc.units[i].target(lang).text) for i in members)
+            if len(renderings) < 2:
+                continue
+            ranked = sorted(renderings, key=lambda r: (-renderings[r], min(
+                i for i in members if _norm(ctx.doc.units[i].target(lang).text) == r)))
+            usual = ranked[0]
+            first = next(i for i in members if _norm(ctx.doc.units[i].target(lang).text) == usual)
+            for i in members:
+                t = ctx.doc.units[i].target(lang)
+                if _norm(t.text) == usual:
+                    continue
+                where = ctx.doc.units[first].target(lang)
+                yield INCONSISTENT_TRANSLATION.finding(
+                    language=lang, location=ctx.location(i, lang), reference=ctx.reference(first, lang), score=None,
+                    message=f"«{shorten(source, 60)}» is translated «{shorten(t.text, 60)}» here but "
+                            f"«{shorten(usual, 60)}» at {_where(where)}",
+                )
+
+
+def _inconsistent_source(ctx: UnitContext) -> Iterator[Finding]:
+    for lang in ctx.doc.languages:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, u in enumerate(ctx.doc.units):
+            t = u.target(lang)
+            if t is None or t.state not in (TRANSLATED, APPROVED) or _code(u):
+                continue
+            if _letters(strip_markup(t.text)) < SETTINGS.min_shared_letters:
+                continue
+            groups[_norm(t.text)].append(i)
+        for text, members in groups.items():
+            by_source: dict[str, int] = {}
+            for i in members:
+                by_source.setdefault(_consistency_key(ctx.doc.units[i].source.text), i)
+            if len(by_source) < 2:
+                continue
+            first = members[0]
+            first_key = _consistency_key(ctx.doc.units[first].source.text)
+            for key, i in by_source.items():
+                if key == first_key:
+                    continue
+                u = ctx.doc.units[i]
+                yield INCONSISTENT_SOURCE.finding(
+                    language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=None,
+                    message=f"this translation «{shorten(text, 60)}» is also the translation of a different "
+                            f"source at {_where(ctx.doc.units[first].target(lang))} "
+                            f"(«{shorten(ctx.doc.units[first].source.text, 60)}»); here the source is "
+                            f"«{shorten(u.source.text, 60)}»",
+                )
+
+
+def _digit_values(text: str) -> set[float]:
+    out = set()
+    for m in re.finditer(r"\d+(?:[.,]\d+)?", unicodedata.normalize("NFKC", text)):
+        try:
+            out.add(float(m.group().replace(",", ".")))
+        except ValueError:
+            pass
+    return out
+
+
+def _where(t: UnitText) -> str:
+    from pathlib import PurePath
+
+    return f"{PurePath(t.file).name}:{t.line}" if t.file else f"line {t.line}"
+
+
+# --- embeddings: drift and truncation ---------------------------------------------------
+
+def _embeddable(u: Unit) -> bool:
+    return not _code(u) and _letters(strip_markup(u.source.text)) >= SETTINGS.min_embed_letters
+
+
+def _scales(ctx: UnitContext) -> dict[tuple[str, str], float]:
+    from ..align.pairwise import typical_similarity
+    import numpy as np
+
+    sims: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for i, u in enumerate(ctx.doc.units):
+        if not _embeddable(u):
+            continue
+        langs = sorted(ctx.judged(u))
+        for a in range(len(langs)):
+            for b in range(a + 1, len(langs)):
+                x, y = langs[a], langs[b]
+                sims[(x, y)].append(float(ctx.vectors[(i, x)] @ ctx.vectors[(i, y)]))
+    return {k: typical_similarity(np.array(v)) for k, v in sims.items()
+            if len(v) >= SETTINGS.min_units_for_calibration}
+
+
+def _normalised(ctx: UnitContext):
+    if getattr(ctx, "_scale_cache", None) is None:
+        ctx._scale_cache = _scales(ctx)
+    scales = ctx._scale_cache
+
+    def score(i: int, x: str, y: str) -> float | None:
+        k = (min(x, y), max(x, y))
+        if k not in scales:
+            return None
+        return float(ctx.vectors[(i, x)] @ ctx.vectors[(i, y)]) / scales[k]
+
+    return score
+
+
+def _drift(ctx: UnitContext) -> Iterator[Finding]:
+    limits = ctx.thresholds
+    score = _normalised(ctx)
+    for i, u in enumerate(ctx.doc.units):
+        if not _embeddable(u) or _letters(strip_markup(u.source.text)) < SETTINGS.min_drift_letters:
+            continue
+        versions = sorted(ctx.judged(u))
+        if len(versions) < SETTINGS.min_consensus_versions + 1:
+            continue
+        for lang in versions:
+            if lang == ctx.src:
+                continue
+            others = [o for o in versions if o != lang]
+            mine = [s for o in others if (s := score(i, lang, o)) is not None]
+            agree = [s for a in range(len(others)) for b in range(a + 1, len(others))
+                     if (s := score(i, others[a], others[b])) is not None]
+            if len(mine) < SETTINGS.min_consensus_versions or not agree:
+                continue
+            s = median(mine)
+            if s >= limits.drift * SETTINGS.drift_factor or median(agree) < limits.drift_consensus:
+                continue
+            yield DRIFT.finding(
+                language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=s,
+                severity="error" if s < limits.drift_error else "warning",
+                message=f"this translation does not seem to say what the source and the other languages say "
+                        f"(similarity {s:.2f} of the usual; {', '.join(others)} agree): "
+                        f"«{shorten(u.target(lang).text)}» for {ctx.src} «{shorten(u.source.text)}»",
+            )
+
+
+def _truncated(ctx: UnitContext) -> Iterator[Finding]:
+    from ..align.nway import content_length
+    from ..segment.endings import ends_mid_phrase
+
+    limits = ctx.thresholds
+    score = _normalised(ctx)
+    ratios: dict[str, list[float]] = defaultdict(list)
+    per_unit: dict[int, dict[str, float]] = {}
+    for i, u in enumerate(ctx.doc.units):
+        if not _embeddable(u):
+            continue
+        versions = ctx.judged(u)
+        n_src = content_length(strip_markup(u.source.text))
+        logs = {}
+        for lang, t in versions.items():
+            if lang != ctx.src:
+                logs[lang] = math.log(max(content_length(strip_markup(t.text)), 1) / max(n_src, 1))
+                ratios[lang].append(logs[lang])
+        per_unit[i] = logs
+    centre = {}
+    for lang, xs in ratios.items():
+        if len(xs) >= SETTINGS.min_units_for_calibration:
+            m = median(xs)
+            spread = max(1.4826 * median(abs(x - m) for x in xs), SETTINGS.truncated_min_spread)
+            centre[lang] = (m, spread)
+    for i, logs in per_unit.items():
+        u = ctx.doc.units[i]
+        if _letters(strip_markup(u.source.text)) < SETTINGS.min_truncated_letters:
+            continue
+        for lang, lg in logs.items():
+            if lang not in centre:
+                continue
+            m, spread = centre[lang]
+            rel = math.exp(lg - m)  # length relative to this language's usual ratio to the source
+            peers = [math.exp(logs[o] - centre[o][0]) for o in logs if o != lang and o in centre]
+            if peers and rel / median(peers) >= limits.truncated_length:
+                continue
+            z = (lg - m) / spread
+            text = strip_markup(u.target(lang).text)
+            mid = ends_mid_phrase(text, lang) and rel < limits.truncated_mid_phrase_length and z <= -2.0
+            if not (mid or (rel < limits.truncated_length and z <= SETTINGS.truncated_max_z)):
+                continue
+            # Meaning evidence: a cut translation matches its source less well than usual; a
+            # concise one (Chinese 索引越界会报错 for a long English sentence) does not.
+            sims = score(i, lang, ctx.src)
+            if sims is None or sims >= SETTINGS.truncated_max_similarity:
+                continue
+            yield TRUNCATED.finding(
+                language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=sims,
+                message=f"translation cut short: {rel:.0%} of the length this language usually has for such a "
+                        f"source" + (", ending mid-phrase" if mid else "")
+                        + f": «{shorten(u.target(lang).text)}» for {ctx.src} «{shorten(u.source.text)}»",
+            )

@@ -99,6 +99,9 @@ class UnitSettings:
     # the usual (concise correct translations score up to 0.75 on python-docs-po: zh
     # 这里详述了用 ``%`` 运算符格式化字符串的操作。 for a sentence twice as long).
     truncated_max_similarity: float = 0.65
+    # ... with an encoder: the translation matches a leading or trailing run of the source's
+    # clauses at least this much better (raw cosine) than the whole source.
+    truncated_min_part_gain: float = 0.05
     # Drift needs this many other versions of the unit (source included) agreeing.
     min_consensus_versions: int = 2
     # Truncation: z-score of the log length ratio (target / source) against the language's
@@ -134,7 +137,8 @@ class UnitContext:
     """A run over one :class:`UnitDocument`: the units, where each text sits in the
     report's documents (``layout``), and the settings."""
 
-    def __init__(self, doc: UnitDocument, layout, thresholds, glossary=(), vectors=None) -> None:
+    def __init__(self, doc: UnitDocument, layout, thresholds, glossary=(), vectors=None, encode=None) -> None:
+        self.encode = encode  # the embedder's encode (truncation looks at parts of a source)
         self.doc = doc
         self.layout = layout  # (unit index, language) -> (paragraph, start, end)
         self.thresholds = thresholds
@@ -195,7 +199,12 @@ def run_units(ctx: UnitContext, enabled=lambda rule_id: True) -> list[Finding]:
         if enabled(TRUNCATED.id):
             seen = {(f.language, f.location.unit, f.location.file) for f in drifted}
             findings += [f for f in _truncated(ctx) if (f.language, f.location.unit, f.location.file) not in seen]
-    return findings
+    # One finding per defect: a copied or pasted translation also fails to say what the
+    # others say; the specific finding says it all.
+    explained = {(f.language, f.location.unit, f.location.file) for f in findings
+                 if f.rule in (UNTRANSLATED_RULE.id, INCONSISTENT_SOURCE.id)}
+    return [f for f in findings if not (f.rule in (DRIFT.id, TRUNCATED.id)
+                                        and (f.language, f.location.unit, f.location.file) in explained)]
 
 
 # --- state ------------------------------------------------------------------------------
@@ -355,31 +364,34 @@ def _numbers(ctx: UnitContext) -> Iterator[Finding]:
         versions = ctx.judged(u)
         if len(versions) < 2:
             continue
-        values = {}
+        stated: dict[str, list[tuple[float, str]]] = {}
+        values: dict[str, set[float]] = {}
         for lang, t in versions.items():
             text = strip_markup(without_markup(t.text))
-            values[lang] = [(value_key(q.value), q) for q in quantities(text, lang) if not q.unit]
+            found = [(value_key(q.value), q.text) for q in quantities(text, lang) if not q.unit]
+            # Every digit string as written too: quantities reads a French «3.1» (a version
+            # number) as 3, and leaves some out («24 時間»); a value written is never "lacking".
+            raw = _digit_values(text)
+            stated[lang] = found + [(v, f"{v:g}") for v in sorted(raw) if v not in {x for x, _ in found}]
+            values[lang] = {v for v, _ in found} | set(raw)
         for lang in versions:
             if lang == ctx.src:
                 continue
-            # Also every digit string as written (quantities reads a French «3.1» as 3: a
-            # version number there), so a value the translation writes is never "lacking".
-            mine = {v for v, _ in values[lang]} | _digit_values(versions[lang].text)
             others = [o for o in versions if o != lang]
-            support = Counter(v for o in others for v in {v for v, _ in values[o]})
-            lacks = {v for v, n in support.items() if n * 2 > len(others) and v not in mine
-                     and v in {x for x, _ in values[ctx.src]}}
+            support = Counter(v for o in others for v in values[o])
+            lacks = {v for v, n in support.items() if n * 2 > len(others) and v not in values[lang]
+                     and v in values[ctx.src]}
             # Only numbers written with digits are blamed: a numeral inside a word is no
             # number (Japanese 二次 "secondary").
-            extra = [(v, q) for v, q in values[lang] if support[v] == 0 and re.search(r"\d", q.text)]
-            pairs = [(v, q) for v in lacks for x, q in extra if _plausible(v, x)]
+            extra = [(v, text) for v, text in stated[lang] if support[v] == 0 and re.search(r"\d", text)]
+            pairs = [(v, text) for v in lacks for x, text in extra if _plausible(v, x)]
             if not pairs:
                 continue
-            stated = ", ".join(dict.fromkeys(f"«{q.text}»" for _, q in pairs))
+            said = ", ".join(dict.fromkeys(f"«{text}»" for _, text in pairs))
             expected = ", ".join(sorted({f"{v:g}" for v, _ in pairs}))
             yield NUMBER_MISMATCH.finding(
                 language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=None,
-                message=f"number differs: this translation has {stated} where the source and the other "
+                message=f"number differs: this translation has {said} where the source and the other "
                         f"languages have {expected} ({ctx.src} «{shorten(u.source.text)}»)",
             )
 
@@ -468,7 +480,9 @@ def _inconsistent_source(ctx: UnitContext) -> Iterator[Finding]:
                 by_source.setdefault(_consistency_key(ctx.doc.units[i].source.text), i)
             if len(by_source) < 2:
                 continue
-            first = members[0]
+            # The unit the translation belongs to: the one whose source it matches best
+            # (without embeddings, the first); the others carry a copy.
+            first = max(members, key=lambda i: _fit(ctx, i, lang))
             first_key = _consistency_key(ctx.doc.units[first].source.text)
             for key, i in by_source.items():
                 if key == first_key:
@@ -481,6 +495,14 @@ def _inconsistent_source(ctx: UnitContext) -> Iterator[Finding]:
                             f"(«{shorten(ctx.doc.units[first].source.text, 60)}»); here the source is "
                             f"«{shorten(u.source.text, 60)}»",
                 )
+
+
+def _fit(ctx: UnitContext, i: int, lang: str) -> float:
+    """How well unit ``i``'s translation in ``lang`` matches its source (0 without vectors;
+    ties keep the first unit)."""
+    if not ctx.vectors or (i, lang) not in ctx.vectors or (i, ctx.src) not in ctx.vectors:
+        return -i * 1e-9
+    return float(ctx.vectors[(i, lang)] @ ctx.vectors[(i, ctx.src)]) - i * 1e-9
 
 
 def _digit_values(text: str) -> set[float]:
@@ -566,6 +588,27 @@ def _drift(ctx: UnitContext) -> Iterator[Finding]:
             )
 
 
+def _part_gain(ctx: UnitContext, i: int, lang: str) -> float | None:
+    """How much better the translation matches the best leading or trailing run of the
+    source's clauses than the whole source (None without an encoder or with one clause)."""
+    import numpy as np
+
+    from ..align.verify import clause_spans
+
+    if ctx.encode is None:
+        return None
+    src = " ".join(strip_markup(ctx.doc.units[i].source.text).split())
+    spans = clause_spans(src, min_chars=8)
+    if len(spans) < 2:
+        return None
+    parts = [src[spans[0][0] : spans[k][1]] for k in range(len(spans) - 1)]
+    parts += [src[spans[k][0] : spans[-1][1]] for k in range(1, len(spans))]
+    vecs = np.asarray(ctx.encode(parts), dtype=np.float32)
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    target = ctx.vectors[(i, lang)]
+    return float((vecs @ target).max() - target @ ctx.vectors[(i, ctx.src)])
+
+
 def _truncated(ctx: UnitContext) -> Iterator[Finding]:
     from ..align.nway import content_length
     from ..segment.endings import ends_mid_phrase
@@ -608,10 +651,14 @@ def _truncated(ctx: UnitContext) -> Iterator[Finding]:
             mid = ends_mid_phrase(text, lang) and rel < limits.truncated_mid_phrase_length and z <= -2.0
             if not (mid or (rel < limits.truncated_length and z <= SETTINGS.truncated_max_z)):
                 continue
-            # Meaning evidence: a cut translation matches its source less well than usual; a
-            # concise one (Chinese 索引越界会报错 for a long English sentence) does not.
+            # Meaning evidence: a cut translation matches a run of the source's clauses (its
+            # opening or its close) better than the whole source; a concise complete one
+            # (Chinese 索引越界会报错 for a long English sentence) does not. Without an encoder:
+            # a similarity to the source well below the usual.
             sims = score(i, lang, ctx.src)
-            if sims is None or sims >= SETTINGS.truncated_max_similarity:
+            gain = _part_gain(ctx, i, lang)
+            if sims is None or (gain < SETTINGS.truncated_min_part_gain if gain is not None
+                                else sims >= SETTINGS.truncated_max_similarity):
                 continue
             yield TRUNCATED.finding(
                 language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=sims,

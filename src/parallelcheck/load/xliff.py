@@ -131,7 +131,7 @@ def _read(path: str, language: str | None) -> tuple[str, str, list[tuple[str, Un
                     line = (target_el if target_el is not None else seg).sourceline or unit.sourceline or 0
                     out.append((f"xliff\x04{attr(f, 'id') or attr(f, 'original')}\x04{uid}", Unit(
                         id=uid, key="", source=UnitText(s_text, APPROVED, path, source_el.sourceline or 0, s_tags),
-                        targets=((("", UnitText(t_text, state, path, line, t_tags, (), status))),)))))
+                        targets=(("", UnitText(t_text, state, path, line, t_tags, (), status)),))))
     elif version.startswith("1") or not version:
         src_lang = trg_lang = ""
         for f in root.iter():

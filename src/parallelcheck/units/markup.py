@@ -123,7 +123,8 @@ def prose_run(text: str) -> int:
 def is_code(text: str) -> bool:
     """Whether ``text`` is code or program output rather than prose: an interactive session,
     a shell line, a literal block of several lines, or one line of Python."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
+    # printf and brace conversions are placeholders of a message, not code
+    lines = [_FORMAT.sub("X", ln) for ln in text.splitlines() if ln.strip()]
     if not lines:
         return True
     if any(_CODE_START.match(ln) for ln in lines):

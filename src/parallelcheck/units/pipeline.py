@@ -133,7 +133,8 @@ def check_units(
             norms = np.linalg.norm(out, axis=1, keepdims=True)
             out = out / np.where(norms == 0, 1, norms)
             vectors = dict(zip(keys, out))
-    ctx = UnitContext(doc, layout, thresholds or Thresholds(), terms, vectors)
+    ctx = UnitContext(doc, layout, thresholds or Thresholds(), terms, vectors,
+                      encode=embedder.encode if embedder is not None else None)
     findings = [selection.apply(f) for f in run_units(ctx, selection.enabled)]
     order = {lang: k for k, lang in enumerate((doc.source_language, *doc.languages))}
     findings.sort(key=lambda f: (order.get(f.language, 99), f.location.start, f.rule, f.message))

@@ -294,14 +294,23 @@ def _placeholders(ctx: UnitContext) -> Iterator[Finding]:
                 continue
             parts = []
             if missing:
-                parts.append("missing " + ", ".join(f"«{k}»" for k in sorted(missing)))
+                parts.append("missing " + ", ".join(f"«{_shown(k, src)}»" for k in sorted(missing)))
             if extra:
-                parts.append("not in the source " + ", ".join(f"«{k}»" for k in sorted(extra)))
+                parts.append("not in the source " + ", ".join(f"«{_shown(k, t.text)}»" for k in sorted(extra)))
             yield PLACEHOLDER_MISMATCH.finding(
                 language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=None,
                 message=f"placeholders differ from the source: {'; '.join(parts)} "
                         f"({ctx.src} «{shorten(src)}»)",
             )
+
+
+def _shown(token: str, text: str) -> str:
+    """A role compared by its name alone (:term:) as the text writes it (:term:`namespace`)."""
+    if re.fullmatch(r":[\w:+.-]+:", token):
+        m = re.search(re.escape(token) + r"`[^`]+`", text)
+        if m:
+            return m.group()
+    return token
 
 
 def _inner(token: str) -> str:
@@ -317,15 +326,23 @@ def _excused(missing: Counter, extra: Counter, source: str, target: str) -> tupl
     ``funcname``, ``ask_ok('정말 끝내길 원하세요?')``); markup the translation adds around words
     the source has as plain text (a link or ``literal`` added for the reader)."""
     plain_target = strip_markup(target)
-    plain_source = strip_markup(without_markup(source))
-    dropped = [k for k in missing if k.startswith("``")]
+    plain_source = strip_markup(source).casefold()
     added = [k for k in extra if k.startswith("``")]
+
+    def in_source(token: str) -> bool:
+        name = _inner(token).casefold()
+        last = re.split(r"[.~]", name)[-1]
+        return bool(name) and (name in plain_source or bool(last) and bool(
+            re.search(rf"(?<!\w){re.escape(last)}(?!\w)", plain_source)))
+
     out_missing = Counter({k: n for k, n in missing.items() if not (
         k.startswith("``") and (_inner(k) in plain_target or added))})
+    # Literals the translation adds are the translator's additions for the reader (a
+    # translator's note with an example, ``match`` before "statement"); markup around words
+    # the source has (:keyword:`for` for ``for``, :class:`~string.Template` for "Template");
+    # formatting roles (:sup:).
     out_extra = Counter({k: n for k, n in extra.items() if not (
-        _inner(k) and _inner(k).casefold() in plain_source.casefold()
-        or k.startswith("``") and dropped
-        or re.fullmatch(r":[\w:+.-]+:", k))})  # formatting roles (:sup:) added for the reader
+        k.startswith("``") or in_source(k) or re.fullmatch(r":[\w:+.-]+:", k))})
     # A link replaced by one to the same site in the translation's language (Wikipedia),
     # or http by https; a role whose example name is translated (:attr:`la_reponse`).
     for k in list(out_missing):

@@ -292,3 +292,65 @@ def test_tmx_export_round_trips_the_alignment(capsys, tmp_path):
 def test_export_refuses_to_overwrite_an_input(capsys):
     code = main(["check", str(SEED), "--no-config", "--quiet", "--export", f"tmx:{SEED}"])
     assert code == 2 and "refusing to overwrite" in capsys.readouterr().err
+
+
+# --- what a reviewer would dismiss is not reported (patterns of the Python docs catalogues) ---
+
+REAL_PATTERNS = [
+    # (msgid, ko, ja): each pair of translations is right
+    (">>> import site\n>>> site.getusersitepackages()", "", ">>> import site\n>>> site.getusersitepackages()"),
+    ("$ python -m venv tutorial-env", "", "$ python -m venv tutorial-env"),
+    ("Classes", "클래스", "Classes"),  # a one-word title kept in Latin letters
+    ("name", "", "name"),  # an index entry
+    ("See :ref:`the tutorial section <tut-io>` for details on ``open()``.",
+     ":ref:`튜토리얼 절 <tut-io>` 에서 ``open()`` 에 대한 자세한 내용을 보세요.",
+     "``open()`` の詳細は :ref:`チュートリアルの節 <tut-io>` を参照してください。"),
+    ("A *scope* is a textual region of a Python program where a namespace is directly accessible.",
+     "*스코프* 는 이름 공간을 직접 액세스할 수 있는 파이썬 프로그램의 텍스트 영역입니다.",
+     "*スコープ* とは、名前空間が直接アクセスできる Python プログラムのテキスト上の領域です"
+     " (訳注: ``spam.egg`` ではなく ``egg`` のように)。"),  # a translator's note adds literals
+    ("(Yes, this is the correct code. Look closely: the ``else`` clause belongs to the ``for`` loop.)",
+     "(이것은 올바른 코드입니다. 자세히 보면: ``else`` 절은 :keyword:`for` 루프에 속합니다.)",
+     "(はい、これは正しいコードです。よく見てください: ``else`` 節は ``for`` ループに属しています。)"),
+    ("See `Fibonacci numbers <https://en.wikipedia.org/wiki/Fibonacci_number>`_ for the sequence.",
+     "수열은 `피보나치 수 <https://ko.wikipedia.org/wiki/피보나치_수>`_ 를 보세요.",
+     "数列については `フィボナッチ数 <https://ja.wikipedia.org/wiki/フィボナッチ数>`_ を参照してください。"),
+]
+
+
+def _catalogue(lang, entries):
+    body = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    for k, (msgid, msgstr) in enumerate(entries):
+        q = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'  # noqa: E731
+        body += f"#: tutorial/x.rst:{k + 1}\nmsgid {q(msgid)}\nmsgstr {q(msgstr)}\n\n"
+    return body
+
+
+def test_markup_code_and_translator_choices_are_not_reported(tmp_path):
+    from parallelcheck.units.inputs import load_units
+    from parallelcheck.units.pipeline import check_units
+
+    stale = ("When a class defines an :meth:`~object.__init__` method, instantiation calls it.",
+             "클래스가 :meth:`__init__` 메서드를 정의하면, 인스턴스를 만들 때 호출합니다.",
+             "クラスが :meth:`~object.__init__` メソッドを定義すると、インスタンス化のときに呼び出されます。")
+    for lang, col in (("ko", 1), ("ja", 2)):
+        (tmp_path / f"{lang}.po").write_text(_catalogue(lang, [(e[0], e[col]) for e in [*REAL_PATTERNS, stale]]),
+                                             encoding="utf-8")
+    doc = load_units([f"ko={tmp_path / 'ko.po'}", f"ja={tmp_path / 'ja.po'}"])
+    report = check_units(doc, select=["PC3", "PC106", "PC201"])
+    # only the stale link target (object.__init__ lost in ko) is reported
+    assert [(f.rule, f.language, f.location.line) for f in report.findings] == [
+        ("PC303", "ko", _line_of(tmp_path / "ko.po", "msgid \"When a class"))]
+    assert "object.__init__" in report.findings[0].message
+
+
+def test_po_languages_from_folder_names(tmp_path, capsys):
+    import shutil
+
+    for lang, folder in (("ko", "ko"), ("zh", "zh-cn")):
+        shutil.copytree(UNITS / "po" / lang, tmp_path / folder / "guide")
+    from parallelcheck.units.inputs import load_units
+
+    doc = load_units([str(tmp_path / "ko" / "guide"), str(tmp_path / "zh-cn" / "guide")])
+    assert doc.source_language == "en" and doc.languages == ("ko", "zh")
+    assert {Path(u.source.file).name for u in doc.units} == {"guide.po", "faq.po"}

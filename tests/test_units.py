@@ -354,3 +354,18 @@ def test_po_languages_from_folder_names(tmp_path, capsys):
     doc = load_units([str(tmp_path / "ko" / "guide"), str(tmp_path / "zh-cn" / "guide")])
     assert doc.source_language == "en" and doc.languages == ("ko", "zh")
     assert {Path(u.source.file).name for u in doc.units} == {"guide.po", "faq.po"}
+
+
+def test_units_export_to_tmx_and_back(tmp_path, capsys):
+    from parallelcheck.load.tmx import load_tmx
+    from parallelcheck.units.inputs import load_units
+
+    out = tmp_path / "guide.tmx"
+    main(["check", f"ko={UNITS / 'po' / 'ko'}", f"fr={UNITS / 'po' / 'fr'}", "--no-config", "--quiet",
+          "--select", "PC3", "--export", f"tmx:{out}"])
+    capsys.readouterr()
+    doc = load_units([f"ko={UNITS / 'po' / 'ko'}", f"fr={UNITS / 'po' / 'fr'}"])
+    back = load_tmx(str(out))
+    assert back.source_language == "en" and back.languages == ("ko", "fr")
+    assert [(u.source.text, [(lang, t.text) for lang, t in u.targets]) for u in back.units] == [
+        (u.source.text, [(lang, t.text) for lang, t in u.targets if t.text.strip()]) for u in doc.units]

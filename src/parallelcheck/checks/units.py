@@ -250,7 +250,8 @@ def _fuzzy(ctx: UnitContext) -> Iterator[Finding]:
                 yield FUZZY_TARGET.finding(
                     language=lang, location=ctx.location(i, lang), reference=ctx.reference(i), score=None,
                     message=f"translation marked {t.status or 'fuzzy'}, not final: «{shorten(t.text)}» "
-                            f"for {ctx.src} «{shorten(u.source.text)}»",
+                            f"for {ctx.src} «{shorten(u.source.text)}»"
+                            + (f" (it was made for «{shorten(t.previous)}»)" if t.previous else ""),
                 )
 
 

@@ -110,7 +110,8 @@ def load_po(inputs: Sequence[tuple[str, str]], source_language: str = "en") -> U
                 state, status = _state(entry)
                 forms = (tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural))
                          if entry.msgid_plural else ())
-                target = UnitText(forms[0] if forms else entry.msgstr, state, str(path), line, (), forms, status)
+                target = UnitText(forms[0] if forms else entry.msgstr, state, str(path), line, (), forms, status,
+                                  entry.previous_msgid or "")
                 u = units.setdefault(key, {"entry": entry, "file": str(path), "line": line, "targets": {}})
                 if state != OBSOLETE and u["entry"].obsolete:
                     u.update(entry=entry, file=str(path), line=line)

@@ -27,6 +27,7 @@ class UnitText:
     tags: tuple[str, ...] = ()  # inline tags as tokens ("<g id=1>", "<x id=2/>"), in document order
     forms: tuple[str, ...] = ()  # PO plural forms (msgstr[0], msgstr[1]…); text is the first
     status: str = ""  # the state as the file words it (fuzzy, needs-review-translation, Draft…)
+    previous: str = ""  # PO: the source the fuzzy translation was made for (#| msgid)
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def test_po_catalogues_of_four_languages(capsys, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name, expected", [
     ("guide.tmx", {("PC303", "ja", "s3"), ("PC201", "ko", "s4"), ("PC105", "fr", "s7"), ("PC106", "ko", "s8"),
-                   ("PC104", "zh", "s9"), ("PC301", "ja", "s11")}),
+                   ("PC104", "zh", "s9"), ("PC301", "ja", "s11"), ("PC203", "fr", "s15")}),
     ("app.ja.xlf", {("PC303", "ja", "u2"), ("PC201", "ja", "u3"), ("PC302", "ja", "u4"), ("PC301", "ja", "u5"),
                     ("PC106", "ja", "u6")}),
     ("app.fr.xlf", {("PC303", "fr", "u1"), ("PC302", "fr", "u3"), ("PC301", "fr", "u4"), ("PC201", "fr", "u5")}),

@@ -33,6 +33,7 @@ from ..units.markup import has_prose, is_code, is_format_string, placeholders, s
 from .base import Rule, shorten
 from .drift import DRIFT
 from .glossary import GLOSSARY_TERM
+from .names import NAME_VARIANTS
 from .numbers import NUMBER_MISMATCH, _plausible
 from .truncated import TRUNCATED
 from .untranslated import UNTRANSLATED as UNTRANSLATED_RULE
@@ -137,7 +138,12 @@ class UnitContext:
     """A run over one :class:`UnitDocument`: the units, where each text sits in the
     report's documents (``layout``), and the settings."""
 
-    def __init__(self, doc: UnitDocument, layout, thresholds, glossary=(), vectors=None, encode=None) -> None:
+    def __init__(self, doc: UnitDocument, layout, thresholds, glossary=(), vectors=None, encode=None,
+                 documents=()) -> None:
+        # Per language, the units' texts as one document (paragraph k = the k-th unit that
+        # language has): what document rules that read a whole version (PC203) look at.
+        self.docs = {d.language: d for d in documents}
+        self._unit_at = {(lang, p): i for (i, lang), (p, _, _) in layout.items()}
         self.encode = encode  # the embedder's encode (truncation looks at parts of a source)
         self.doc = doc
         self.layout = layout  # (unit index, language) -> (paragraph, start, end)
@@ -159,6 +165,13 @@ class UnitContext:
         u = self.doc.units[i]
         lang = lang or self.src
         return Reference(lang, self.layout[(i, lang)][0], self.text(u, lang).text)
+
+    def span_location(self, lang: str, paragraph: int, start: int, end: int) -> Location:
+        """A span of a language's units document, located in its unit's file."""
+        i = self._unit_at[(lang, paragraph)]
+        u = self.doc.units[i]
+        t = self.text(u, lang)
+        return Location(paragraph, start, end, t.line, file=t.file, unit=u.id)
 
     def judged(self, u: Unit) -> dict[str, UnitText]:
         """Versions of the unit with a translation to judge (source included)."""
@@ -193,6 +206,12 @@ def run_units(ctx: UnitContext, enabled=lambda rule_id: True) -> list[Finding]:
     for rule_id, step in steps:
         if enabled(rule_id):
             findings += step(ctx)
+    if enabled(NAME_VARIANTS.id) and ctx.docs:
+        # One name spelled two ways across a language's catalogue (the source's own
+        # spellings are not the translators' to fix).
+        from .names import _name_variants
+
+        findings += [f for f in _name_variants(ctx) if f.language != ctx.src]
     if ctx.vectors is not None and (enabled(DRIFT.id) or enabled(TRUNCATED.id)):
         drifted = list(_drift(ctx)) if enabled(DRIFT.id) else []
         findings += drifted

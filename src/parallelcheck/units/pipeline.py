@@ -134,7 +134,7 @@ def check_units(
             out = out / np.where(norms == 0, 1, norms)
             vectors = dict(zip(keys, out))
     ctx = UnitContext(doc, layout, thresholds or Thresholds(), terms, vectors,
-                      encode=embedder.encode if embedder is not None else None)
+                      encode=embedder.encode if embedder is not None else None, documents=segmented)
     findings = [selection.apply(f) for f in run_units(ctx, selection.enabled)]
     order = {lang: k for k, lang in enumerate((doc.source_language, *doc.languages))}
     findings.sort(key=lambda f: (order.get(f.language, 99), f.location.start, f.rule, f.message))

@@ -11,7 +11,8 @@ Own rules: PC301 an empty target where the source is prose; PC302 a fuzzy or una
 translated in different ways in one language; PC305 different sources sharing one
 translation. Reused rules, on units: PC106 (a target that copies the source, or is in the
 source's script), PC105 (drift, against the other languages' consensus), PC104 (a target cut
-short), PC201 (numbers), PC204 (glossary).
+short), PC201 (numbers), PC203 (a name spelled two ways across a language's units), PC204
+(glossary).
 
 Code is left alone: a literal block or an interactive session (``>>> 2 + 2``) is the same in
 every language, so an empty or copied target is right for it (:func:`~parallelcheck.units.markup.is_code`).

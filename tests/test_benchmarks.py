@@ -121,3 +121,13 @@ def test_seed_deletion_benchmark_finds_deleted_sentences(tmp_path, capsys):
     assert len(found) >= 30
     assert all(any(x[1] == r["language"] for x in r["new_findings"]) for r in found)
     assert "| all | 30 |" in capsys.readouterr().out
+
+
+def test_units_harness_on_the_committed_catalogues(tmp_path):
+    from benchmarks import units
+
+    result = units.main(["--data", str(Path(__file__).parent / "fixtures" / "units" / "po"),
+                         "--labels", str(tmp_path / "none.jsonl"), "--json", str(tmp_path / "units.json")])
+    assert result["languages"] == ["en", "fr", "ja", "ko", "zh"]
+    assert result["findings"]["PC301 ko"] == 1 and result["findings"]["PC302 ko"] == 1
+    assert json.loads((tmp_path / "units.json").read_text(encoding="utf-8"))["units"] == result["units"]

@@ -58,16 +58,17 @@ def test_headings_marked_alike_are_not_reported():
 
 def test_tuned_numbers_live_in_the_settings():
     """The aligner, loaders, segmenter and checks hold no tuned float literal: only the
-    arithmetic ones (0.0 and 1.0 as neutral values, 1e-3/1e-6 as guards against log(0) and
-    division by zero). A tuned number goes to parallelcheck.settings."""
+    arithmetic ones (0.0 and 1.0 as neutral values, 1e-3/1e-6/1e-9 as guards against log(0) and
+    division by zero and tie-breaks, 1.4826 the normal distribution's MAD-to-σ factor). A tuned number goes
+    to parallelcheck.settings."""
     import io
     import tokenize
     from pathlib import Path
 
     root = Path(parallelcheck.__file__).parent
-    neutral = {"0.0", "1.0", "1e-3", "1e-6"}
+    neutral = {"0.0", "1.0", "1e-3", "1e-6", "1e-9", "1.4826"}
     found = []
-    for folder in ("align", "checks", "load", "segment"):
+    for folder in ("align", "checks", "load", "segment", "units"):
         for path in sorted((root / folder).rglob("*.py")):
             for tok in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline):
                 text = tok.string.lower()

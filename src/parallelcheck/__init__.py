@@ -20,6 +20,8 @@ _LAZY = {
     "check": "parallelcheck.pipeline",
     "check_documents": "parallelcheck.pipeline",
     "load_paths": "parallelcheck.load",
+    "load_units": "parallelcheck.units.inputs",
+    "check_units": "parallelcheck.units.pipeline",
     "load_file": "parallelcheck.load",
     "document_from_text": "parallelcheck.load",
     "split_combined": "parallelcheck.load",
@@ -49,6 +51,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Alignment, Document, Finding, Location, Reference, Report, Segment
     from .pipeline import check, check_documents
     from .settings import Settings
+    from .units.inputs import load_units
+    from .units.pipeline import check_units
     from .thresholds import Thresholds
 
 

@@ -116,6 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--severity", metavar="ID=LEVEL", action="append", default=[],
         help="give a rule's findings another severity (error, warning, info); repeatable",
     )
+    check.add_argument(
+        "--source-language", metavar="LANG",
+        help="language of the source text of PO catalogues (their msgids; default: en), or of a TMX "
+             "whose srclang is *all* (XLIFF files name theirs)",
+    )
+    check.add_argument(
+        "--export", metavar="FORMAT:FILE", action="append", default=[],
+        help="also write the N-way alignment to FILE: tmx (one <tu> per aligned row, every language a <tuv>)",
+    )
     check.add_argument("--version", action="version", version=version)
     sub.add_parser(
         "rules",
@@ -378,13 +387,24 @@ def _run_check(args: argparse.Namespace) -> int:
             _check_output_target(path, args.inputs, "report file")
     if args.write_baseline:
         _check_output_target(args.write_baseline, args.inputs, "--write-baseline")
+    from .export import parse_export
+    from .units.inputs import unit_kind
+
+    exports = [parse_export(x) for x in args.export]
+    for _, path in exports:
+        _check_output_target(path, args.inputs, "--export")
     config, opts = _settings(args)
     pivot = normalize_language(opts["pivot"]) if opts["pivot"] else None
-    documents = load_paths(args.inputs, languages=opts["languages"], boilerplate=config.boilerplate,
-                           settings=config.settings)
+    source_language = normalize_language(args.source_language) if args.source_language else None
     progress = ProgressBar(enabled=not args.quiet and _isatty(sys.stderr))
+    if unit_kind(args.inputs):
+        report = _check_units(args, opts, pivot, source_language, config, progress, exports)
+    else:
+        report = None
+    documents = load_paths(args.inputs, languages=opts["languages"], boilerplate=config.boilerplate,
+                           settings=config.settings) if report is None else []
     try:
-        report = check_documents(
+        report = report or check_documents(
             documents,
             pivot=pivot,
             model=opts["model"],
@@ -402,6 +422,11 @@ def _run_check(args: argparse.Namespace) -> int:
         )
     finally:
         progress.close()
+    if documents:
+        from .export.tmx import report_rows, write_tmx
+
+        for _, path in exports:
+            write_tmx(report_rows(report), path, report.pivot)
 
     from .atomic import write_text_atomic
     from .report import render
@@ -425,6 +450,30 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"{PROG}: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}", file=sys.stderr)
         return 0
     return report.exit_code(opts["fail_on"])
+
+
+def _check_units(args, opts, pivot, source_language, config, progress, exports):
+    """Exchange files (PO, XLIFF, TMX): already aligned, checked unit by unit."""
+    from .units.inputs import load_units
+    from .units.pipeline import check_units
+
+    doc = load_units(args.inputs, source_language)
+    if pivot is not None and pivot != doc.source_language:
+        raise UsageError(f"--pivot {pivot}: the reference of exchange files is their source language "
+                         f"({doc.source_language}); use --source-language for PO catalogues")
+    for _, path in exports:
+        from .export.tmx import unit_rows, write_tmx
+
+        write_tmx(unit_rows(doc), path, doc.source_language, segtype="block")
+    try:
+        return check_units(
+            doc, model=opts["model"], cache=not args.no_cache, cache_dir=opts["cache_dir"], progress=progress,
+            select=opts["select"], ignore=opts["ignore"], severity=opts["severity"], glossary=opts["glossary"],
+            baseline=None if args.write_baseline else opts["baseline"], settings=config.settings,
+            languages=opts["languages"], **({"threads": opts["threads"]} if opts["threads"] else {}),
+        )
+    finally:
+        progress.close()
 
 
 def _one_line(message: str) -> str:

@@ -129,6 +129,10 @@ class Location:
     start: int
     end: int
     line: int
+    # Findings on translation units (PO, XLIFF, TMX): the file the unit is in (when it is not
+    # the version's source) and the unit's id; ``line`` is then a line of that file.
+    file: str | None = None
+    unit: str | None = None
 
 
 @dataclass(frozen=True)

@@ -307,6 +307,55 @@ class SegmentationSettings:
 
 
 @dataclass(frozen=True)
+class UnitSettings:
+    """Rules on translation units of exchange files (``checks/units.py``, ``units/markup.py``);
+    measured on the python-docs-po tutorial catalogues (ko, ja, fr, zh-cn)."""
+
+    # Copied and foreign-script targets: at least this many letters of prose in the source
+    # (shorter texts are names and terms that stay the same in many languages).
+    min_copied_letters: int = 20
+    # Drift and truncation compare a unit's versions only where the source has this many
+    # letters: short titles embed too noisily to call a translation "something else".
+    min_embed_letters: int = 30
+    # Drift and truncation on units: the source has at least this many letters (a title of
+    # four words translated into four Chinese characters is not "cut short"; a short sentence
+    # of technical words embeds too noisily to call it drifted). python-docs-po tutorials.
+    min_drift_letters: int = 60
+    min_truncated_letters: int = 60
+    # A unit's drift limit is the documents' (drift.suspect) times this: a unit has no
+    # neighbours to share context with, so its similarity spreads wider (python-docs-po: the
+    # lowest correct translations score 0.44 of the usual).
+    drift_factor: float = 0.8
+    # Truncation needs meaning evidence too: similarity to the source below this share of
+    # the usual (concise correct translations score up to 0.75 on python-docs-po: zh
+    # 这里详述了用 ``%`` 运算符格式化字符串的操作。 for a sentence twice as long).
+    truncated_max_similarity: float = 0.65
+    # ... with an encoder: the translation matches a leading or trailing run of the source's
+    # clauses at least this much better (raw cosine) than the whole source.
+    truncated_min_part_gain: float = 0.05
+    # Drift needs this many other versions of the unit (source included) agreeing.
+    min_consensus_versions: int = 2
+    # Truncation: z-score of the log length ratio (target / source) against the language's
+    # own spread in the catalogue, and the floor of that spread (python-docs-po tutorials).
+    truncated_max_z: float = -3.0
+    truncated_min_spread: float = 0.15
+    # PC305 compares only translations with at least this many letters (short ones are
+    # legitimately shared by near-synonymous sources: titles, single terms).
+    min_shared_letters: int = 25
+    # A unit rule needs at least this many units of a language to calibrate length and
+    # similarity (fewer: drift and truncation stay silent).
+    min_units_for_calibration: int = 8
+    # A unit whose target ends mid-phrase needs this z-score (against the language's own
+    # spread) to count as cut short.
+    truncated_mid_phrase_max_z: float = -2.0
+    # Units need at least this many prose words in a run (letters only, outside markup) to be
+    # judged untranslated or empty: index entries ("name", "for"), titles of one or two words
+    # ("Classes" is French too) and code fragments are not. Every empty or copied unit with a
+    # run of three words is prose a reader would want translated.
+    min_prose_run: int = 3
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree. ``Settings()`` is the default every benchmark number was measured with."""
 
@@ -322,6 +371,7 @@ class Settings:
     langid: LanguageIdSettings = LanguageIdSettings()
     boilerplate: BoilerplateSettings = BoilerplateSettings()
     segmentation: SegmentationSettings = SegmentationSettings()
+    units: UnitSettings = UnitSettings()
 
     def replace(self, key: str, value: Any) -> "Settings":
         """A copy with one setting changed: ``replace("truncation.length", 0.55)``."""

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
 from . import added, drift, glossary, missing, names, numbers, structure, truncated, untranslated
+from . import units  # PC3xx: translation units (PO, XLIFF, TMX); runs through units.run_units
 
-CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure)
+CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, units)
 SEVERITY_LEVELS = ("error", "warning", "info")
 
 

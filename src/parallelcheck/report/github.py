@@ -55,6 +55,8 @@ def annotation(f: Finding, path: str | None, region: dict[str, int]) -> str:
     props += [("line", line), ("endLine", end_line)]
     if "startColumn" in region and end_line == line:
         props += [("col", region["startColumn"]), ("endColumn", region["endColumn"])]
+    if f.location.unit:
+        title += f" unit {f.location.unit}"
     props.append(("title", title))
     message = f.message
     if f.reference is not None:
@@ -83,7 +85,8 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
     lines = []
     for severity in COMMANDS:
         for f in by_level[severity][: caps[severity]]:
-            path = display_path(sources[f.language]) if f.language in sources else None
+            path = display_path(f.location.file or sources[f.language]) if f.location.file or f.language in sources \
+                else None
             lines.append(annotation(f, path, span_region(f, positions.get(f.language))))
 
     left = [(s, len(by_level[s]) - caps[s]) for s in COMMANDS if len(by_level[s]) > caps[s]]

@@ -251,8 +251,10 @@ def _findings_table(report, findings, placed, docs) -> str:
     rows = []
     for i, f in enumerate(findings):
         loc = f.location
-        source = next((v.source for v in report.versions if v.language == f.language), f.language)
+        source = loc.file or next((v.source for v in report.versions if v.language == f.language), f.language)
         where = f"{_e(source)}:{loc.line} · {_e(f.language)} ¶{loc.paragraph}"
+        if loc.unit:
+            where += f" · unit «{_e(loc.unit)}»"
         detail = ""
         doc = docs.get(f.language)
         if doc is not None and 0 <= loc.start < loc.end <= len(doc.document.text):

@@ -17,8 +17,9 @@ SCHEMA = "parallelcheck/report/v1"
 
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:
-    """One finding as its v1 JSON object (key order is part of the contract)."""
-    return {
+    """One finding as its v1 JSON object (key order is part of the contract). A finding on a
+    translation unit (PO, XLIFF, TMX) also has ``location.file`` and ``location.unit``."""
+    out = {
         "rule": f.rule,
         "kind": f.kind,
         "severity": f.severity,
@@ -36,6 +37,10 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "fingerprint": f.fingerprint,
     }
+    if f.location.file is not None or f.location.unit is not None:
+        out["location"]["file"] = f.location.file
+        out["location"]["unit"] = f.location.unit
+    return out
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

@@ -52,7 +52,10 @@ def _element(tag: str, attrs: list[tuple[str, object]] | None = None, parent: ET
 
 
 def _finding_text(f: Finding, source: str) -> str:
-    lines = [f"{source}:{f.location.line}: {f.rule} {f.severity} {f.language} ¶{f.location.paragraph}: "
+    if f.location.file:
+        source = display_path(f.location.file) or f.location.file
+    where = f"unit «{f.location.unit}»" if f.location.unit else f"¶{f.location.paragraph}"
+    lines = [f"{source}:{f.location.line}: {f.rule} {f.severity} {f.language} {where}: "
              f"{' '.join(f.message.split())}"]
     if f.reference is not None:
         lines.append(f"  {f.reference.language} ¶{f.reference.paragraph}: «{shorten(f.reference.text, 300)}»")

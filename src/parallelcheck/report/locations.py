@@ -71,11 +71,23 @@ class Positions:
         return line, offset - self._starts[line - 1] + 1
 
 
+def finding_source(finding: Finding, sources: dict[str, str]) -> str | None:
+    """The file a finding is in: its own (a translation unit's file) or its version's source."""
+    return finding.location.file or sources.get(finding.language)
+
+
+def unit_label(finding: Finding) -> str:
+    """`` unit «ID»`` for a finding on a translation unit, else ''."""
+    return f" unit «{finding.location.unit}»" if finding.location.unit else ""
+
+
 def span_region(finding: Finding, positions: Positions | None) -> dict[str, int]:
     """The finding's span as a SARIF region: ``startLine``, ``startColumn``, ``endLine``,
     ``endColumn`` (exclusive), ``charOffset``, ``charLength``. Without the text (or with
     offsets that do not fit it) only the line the finding states and the offsets."""
     loc = finding.location
+    if loc.file:  # a translation unit: its line in its own file (offsets are the report's)
+        return {"startLine": max(1, loc.line)}
     start, end = loc.start, loc.end
     if positions is not None and 0 <= start <= end <= len(positions.text):
         # A span never usefully ends on a line break: end the region on the text's last line.

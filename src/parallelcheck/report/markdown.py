@@ -70,7 +70,9 @@ def _findings_table(findings: list[Finding], sources: dict[str, str]) -> list[st
         if f.reference is not None:
             message += (f"<br>↳ {escape(f.reference.language)} ¶{f.reference.paragraph}: "
                         f"«{escape(f.reference.text, 160)}»")
-        where = f"{escape(sources.get(f.language, f.language))}:{f.location.line}"
+        where = f"{escape(f.location.file or sources.get(f.language, f.language))}:{f.location.line}"
+        if f.location.unit:
+            where += f" unit «{escape(f.location.unit, 80)}»"
         lines.append(
             f"| {ICONS.get(f.severity, '')} {escape(f.severity)} | {escape(_rule_label(f.rule))} | "
             f"{escape(f.language)} | {f.location.paragraph} | {where} | {message} |"

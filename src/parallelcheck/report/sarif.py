@@ -117,14 +117,21 @@ def sarif_log(report: Report) -> dict[str, Any]:
             "level": LEVELS.get(f.severity, "warning"),
             "message": {"text": _message(f)},
         }
-        if f.language in sources:
-            uri = artifact_uri(sources[f.language])
-            result["locations"] = [{
+        if f.location.file or f.language in sources:
+            uri = artifact_uri(f.location.file or sources[f.language])
+            if uri not in artifact_index:  # a translation unit's own file
+                artifact_index[uri] = len(artifacts)
+                artifacts.append({"location": {"uri": uri}, "roles": ["analysisTarget"], "encoding": "utf-8",
+                                  "properties": {"languages": [f.language]}})
+            location: dict[str, Any] = {
                 "physicalLocation": {
                     "artifactLocation": {"uri": uri, "index": artifact_index[uri]},
                     "region": span_region(f, positions.get(f.language)),
                 },
-            }]
+            }
+            if f.location.unit:
+                location["logicalLocations"] = [{"name": f.location.unit, "kind": "element"}]
+            result["locations"] = [location]
         if f.fingerprint:
             result["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
         props: dict[str, Any] = {"language": f.language, "paragraph": f.location.paragraph, "kind": f.kind}

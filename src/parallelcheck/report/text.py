@@ -63,12 +63,14 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
     for lang in language_order(report):
         for f in by_lang.get(lang, []):
             sev = paint(f.severity, _SEVERITY_COLORS.get(f.severity, ""))
+            where = f"unit «{f.location.unit}»" if f.location.unit else f"¶{f.location.paragraph}"
             lines.append(
-                f"{sources.get(lang, lang)}:{f.location.line}: {paint(f.rule, _BOLD)} {sev} [{f.kind}] "
-                f"{lang} ¶{f.location.paragraph}: {' '.join(f.message.split())}"
+                f"{f.location.file or sources.get(lang, lang)}:{f.location.line}: {paint(f.rule, _BOLD)} {sev} "
+                f"[{f.kind}] {lang} {where}: {' '.join(f.message.split())}"
             )
             if f.reference is not None:
-                lines.append(f"  {f.reference.language} ¶{f.reference.paragraph}: «{shorten(f.reference.text)}»")
+                ref_where = "" if f.location.unit else f" ¶{f.reference.paragraph}"
+                lines.append(f"  {f.reference.language}{ref_where}: «{shorten(f.reference.text)}»")
             if f.score is not None:
                 lines.append(paint(f"  score: {f.score:.2f}", _DIM))
             lines.append("")

@@ -162,10 +162,13 @@ def check_documents_contract(docs: list[Document], text_of: Callable[[Document],
 
 @dataclass(frozen=True)
 class Loader:
-    """A reader under test: the file name it expects and how to load one file."""
+    """A reader under test: the file name it expects, how to load one file, and (for the
+    exchange formats) a function wrapping fuzz text into a structurally valid file."""
 
     filename: str
-    load: Callable[[Path], list[Document]]
+    load: Callable[[Path], object]
+    wrap: Callable[[str], bytes] | None = None
+    documents: bool = True  # load returns list[Document] (else a UnitDocument)
 
 
 def _load_text(path: Path) -> list[Document]:
@@ -180,10 +183,62 @@ def _load_combined(path: Path) -> list[Document]:
     return split_combined(read_text(path), str(path))
 
 
+def _xml(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    # Characters XML 1.0 cannot hold at all are left in: the reader must refuse them cleanly.
+    return escape(text)
+
+
+def _tmx(text: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" segtype="sentence" '
+            'datatype="plaintext" adminlang="en" o-tmf="none" creationtool="t" creationtoolversion="1"/><body>'
+            f'<tu tuid="1"><tuv xml:lang="en"><seg>{_xml(text)}</seg></tuv><tuv xml:lang="ko"><seg>한국어 {_xml(text[:20])}'
+            '</seg></tuv></tu><tu tuid="2"><tuv xml:lang="en"><seg>Second.</seg></tuv><tuv xml:lang="ko"><seg>둘째.</seg>'
+            '</tuv></tu></body></tmx>\n').encode("utf-8", "surrogatepass")
+
+
+def _xliff(text: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+            'version="2.1" srcLang="en" trgLang="fr"><file id="f"><unit id="u1"><segment><source>Open the file.'
+            f'</source><target>{_xml(text)}</target></segment></unit><unit id="u2"><segment><source>'
+            f'{_xml(text[::-1])}</source><target>Fin.</target></segment></unit></file></xliff>\n').encode("utf-8", "surrogatepass")
+
+
+def _po(text: str) -> bytes:
+    def q(t: str) -> str:
+        return '"' + t.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+    return ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            f'msgid "Open the file."\nmsgstr {q(text)}\n\nmsgid {q(text[:30] or "x")}\nmsgstr "Fin."\n').encode(
+                "utf-8", "surrogatepass")
+
+
+def _load_tmx(path: Path):
+    from parallelcheck.load.tmx import load_tmx
+
+    return load_tmx(str(path), "en")
+
+
+def _load_xliff(path: Path):
+    from parallelcheck.load.xliff import load_xliff
+
+    return load_xliff([(None, str(path))], "en")
+
+
+def _load_po(path: Path):
+    from parallelcheck.load.po import load_po
+
+    return load_po([("fr", str(path))], "en")
+
+
 LOADERS: dict[str, Loader] = {
     "text": Loader("doc.en.txt", _load_text),
     "combined": Loader("combined.txt", _load_combined),
-    # The Markdown and HTML readers register here: "markdown": Loader("doc.en.md", ...).
+    "tmx": Loader("doc.tmx", _load_tmx, _tmx, documents=False),
+    "xliff": Loader("doc.fr.xlf", _load_xliff, _xliff, documents=False),
+    "po": Loader("doc.fr.po", _load_po, _po, documents=False),
+    # The Markdown and HTML readers register here: "markdown": Loader("doc.en.md", _load_markdown).
 }
 
 
@@ -205,7 +260,11 @@ def check_loader_contract(loader: Loader, data: bytes, directory: Path) -> str:
         assert one_line(str(exc)), repr(str(exc))
         outcome = "error"
     else:
-        check_documents_contract(docs)
+        if loader.documents:
+            check_documents_contract(docs)
+        else:  # a UnitDocument: every unit's texts are strings of the file's content
+            for unit in docs.units:
+                assert isinstance(unit.source.text, str)
         outcome = "ok"
     assert _fingerprint(path) == before, "the input file was written"
     return outcome

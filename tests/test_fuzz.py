@@ -56,6 +56,17 @@ def test_loader_contract(name, encoded):
         S.check_loader_contract(S.LOADERS[name], encoded.data, Path(tmp))
 
 
+@pytest.mark.parametrize("name", sorted(n for n, ld in S.LOADERS.items() if ld.wrap is not None))
+@fuzz(30)
+@given(text=S.documents())
+def test_exchange_format_contract(name, text):
+    # Fuzz text inside a structurally valid TMX/XLIFF/PO file (random bytes rarely get past
+    # the XML parser): a clean refusal or units, never a crash.
+    loader = S.LOADERS[name]
+    with tempfile.TemporaryDirectory() as tmp:
+        S.check_loader_contract(loader, loader.wrap(text), Path(tmp))
+
+
 # --- segmenter -----------------------------------------------------------------------------
 
 

@@ -12,15 +12,19 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_text_atomic"]
+__all__ = ["write_bytes_atomic", "write_text_atomic"]
 
 
 def write_text_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` atomically. The file gets the mode the target had, or the
+    """Write ``text`` to ``path`` atomically (see :func:`write_bytes_atomic`)."""
+    write_bytes_atomic(path, text.encode(encoding))
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically. The file gets the mode the target had, or the
     usual mode for a new file (0666 minus the umask). Raises OSError as ``open`` would."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    data = text.encode(encoding)
     try:
         mode = target.stat().st_mode & 0o7777
     except OSError:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
+from ..atomic import write_bytes_atomic
 from ..errors import InputError
 from ..model import Report
 
@@ -63,7 +64,7 @@ def _xml_safe(text: str) -> str:
 def write_tmx(rows: Sequence[Row], path: str | Path, srclang: str, segtype: str = "paragraph") -> int:
     """Write ``rows`` to ``path``; returns how many units were written."""
     try:
-        Path(path).write_bytes(tmx_bytes(rows, srclang, segtype))
+        write_bytes_atomic(path, tmx_bytes(rows, srclang, segtype))  # never half a file
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
     return len(rows)

@@ -117,11 +117,13 @@ def check_units(
         import numpy as np
 
         from ..embed import get_embedder
+        from ..embed.pieces import PieceEmbedder
         from ..pipeline import _encode
         from .markup import strip_markup
 
         if embedder is None:
             embedder = get_embedder(model, cache=cache, cache_dir=cache_dir, threads=threads)
+        embedder = PieceEmbedder(embedder)  # encoder memory O(Limits.embed_chars)
         model_info = embedder.info()
         keys = []
         texts = []

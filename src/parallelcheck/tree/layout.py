@@ -108,7 +108,7 @@ BUILTIN: dict[str, Layout] = {
         Rule(_rx(r"(?P<lang>[^/]+)/(?P<path>.+)")),
     ), description="content/{lang}/{path} (or {lang}/{path})"),
     "folder-per-document": Layout("folder-per-document", (
-        Rule(_rx(r"(?P<path>.+)/(?P<lang>[^/.]+)" + _EXT)),
+        Rule(_rx(r"(?P<path>.+)/(?P<lang>[^/.]+)\.[A-Za-z0-9]+")),
     ), description="{document}/{lang}.{ext}"),
     "suffix": Layout("suffix", (
         Rule(_rx(r"(?P<path>[^/]+(?:/[^/]+)*?)[._](?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)" + _EXT)),

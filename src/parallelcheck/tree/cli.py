@@ -25,7 +25,7 @@ def add_tree_options(check: argparse.ArgumentParser) -> None:
                        help="check only the documents with a version changed since GIT_REF")
     group.add_argument("--scheduler", metavar="ADDRESS", help="run the documents on a Dask scheduler (tcp://host:8786)")
     group.add_argument("--dask", metavar="local", choices=["local"],
-                       help="run the documents on a local Dask cluster (--dask-workers workers, default 2)")
+                       help="run the documents on a local Dask cluster of 2 worker processes")
     group.add_argument("--dask-workers", type=int, default=2, metavar="N", help=argparse.SUPPRESS)
 
 

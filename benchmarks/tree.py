@@ -57,9 +57,10 @@ def run_cli(args: list[str]) -> dict:
             "exit": proc.returncode}
 
 
-def tldr_runs(data: Path, cache_root: Path, out: Path) -> tuple[list[dict], dict[str, bytes]]:
+def tldr_runs(data: Path, cache_root: Path, out: Path, backends=tuple(BACKENDS)) -> tuple[list[dict], dict[str, bytes]]:
     rows, reports = [], {}
-    for name, flags in BACKENDS.items():
+    for name in backends:
+        flags = BACKENDS[name]
         cache = cache_root / name.replace(" ", "-").replace("(", "").replace(")", "")
         shutil.rmtree(cache, ignore_errors=True)
         for phase in ("cold", "warm", "incremental"):
@@ -100,17 +101,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/tldr"))
     parser.add_argument("--k8s", type=Path, default=Path("../shared/data/k8s-docs"))
     parser.add_argument("--cache-root", type=Path, default=Path(tempfile.gettempdir()) / "pc-cache-tree-bench")
+    parser.add_argument("--backends", default=",".join(BACKENDS),
+                        help=f"comma-separated, from: {', '.join(BACKENDS)} (the first is the JSON reference)")
+    parser.add_argument("--results", type=Path, help="write the JSON results here (default: benchmarks/results/tree.json)")
     args = parser.parse_args(argv)
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    unknown = [b for b in backends if b not in BACKENDS]
+    if unknown or not backends:
+        parser.error(f"unknown backend {unknown[0] if unknown else '(none)'}; choose from {', '.join(BACKENDS)}")
     with tempfile.TemporaryDirectory(prefix="pc-tree-") as tmp:
         out = Path(tmp)
-        rows, reports = tldr_runs(args.data, args.cache_root, out)
+        rows, reports = tldr_runs(args.data, args.cache_root, out, backends)
         k8s = k8s_hugo(args.k8s, out) if args.k8s.is_dir() else None
-    reference = reports["jobs 1 cold"]
+    reference = reports[f"{backends[0]} cold"]
     identical = {name: data == reference for name, data in reports.items()}
     cold = {r["backend"]: r["seconds"] for r in rows if r["phase"] == "cold"}
     print(table(
         ["backend", "phase", "seconds", "pages/min", "documents", "peak RSS main MB", "peak RSS worker MB",
-         "speed-up vs cold", "JSON = jobs 1 cold"],
+         "speed-up vs cold", f"JSON = {backends[0]} cold"],
         [[r["backend"], r["phase"], r["seconds"], r["pages_per_minute"], r["documents"], r["rss_main_mb"],
           r["rss_worker_mb"], round(cold[r["backend"]] / r["seconds"], 1), identical[f"{r['backend']} {r['phase']}"]]
          for r in rows],
@@ -122,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     if k8s:
         print(f"k8s-docs as a Hugo site: layout {k8s['layout']} detected, documents {k8s['documents']}, "
               f"languages {k8s['languages']}, {k8s['seconds']} s, findings {k8s['findings']}")
-    write_json(None, "tree", {"machine": machine(), "tldr": rows, "identical": identical, "k8s_hugo": k8s})
+    write_json(args.results, "tree", {"machine": machine(), "tldr": rows, "identical": identical, "k8s_hugo": k8s})
     return 0
 
 

@@ -35,6 +35,15 @@ def test_pre_commit_hook_manifest_is_valid_and_runs(tmp_path):
                          env=_env(tmp_path), cwd=tmp_path)
     assert run.returncode == 1, run.stderr  # the truncated list fails the commit
     assert "PC103 error" in run.stdout and "parallelcheck" not in run.stderr
+    # tree mode: the hook given a docs folder checks every document in it
+    for lang, p in paths.items():
+        target = tmp_path / "docs" / "briefing" / f"{lang}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        p.rename(target)
+    run = subprocess.run([*shlex.split(hook["entry"]), "docs", "--source", "ko"], capture_output=True, text=True,
+                         env=_env(tmp_path), cwd=tmp_path)
+    assert run.returncode == 1, run.stderr
+    assert "docs/briefing/ja.txt" in run.stdout and "PC103 error" in run.stdout
 
 
 def _check_step():
@@ -61,17 +70,18 @@ def test_workflow_check_script_gates_a_docs_folder(tmp_path):
     clean_ja.write_text("\n\n".join(paragraphs), encoding="utf-8")
     summary = tmp_path / "step-summary.md"
     env = dict(_env(tmp_path), GITHUB_STEP_SUMMARY=str(summary), **step.get("env", {}))
+    env["BASE_REF"] = ""  # a push: the whole tree (a pull request adds --changed-since origin/<base>)
     run = subprocess.run(["bash", "-e", "-c", step["run"]], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert run.returncode == 1, run.stderr  # the briefing fails the gate
     # annotations for the failing document, on its Japanese file
     assert "::error file=docs/briefing/ja.txt" in run.stdout
     assert "::error file=docs/clean/" not in run.stdout
-    # one SARIF per document, with distinct code-scanning categories
-    sarifs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "reports").glob("*.sarif")}
-    assert set(sarifs) == {"briefing", "clean"}
-    categories = {s["runs"][0]["automationDetails"]["id"] for s in sarifs.values()}
-    assert len(categories) == 2
-    assert [r["ruleId"] for r in sarifs["briefing"]["runs"][0]["results"] if r["level"] == "error"] == ["PC103"]
-    # both summaries reach the run page
+    # one SARIF run for the tree, results at the real files
+    (sarif,) = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "reports").glob("*.sarif")]
+    (sarif_run,) = sarif["runs"]
+    errors = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+              for r in sarif_run["results"] if r["level"] == "error"]
+    assert errors == [("PC103", "docs/briefing/ja.txt")]
+    # the summary of the whole tree reaches the run page, naming both documents' status
     text = summary.read_text(encoding="utf-8")
-    assert "PC103" in text and text.count("parallelcheck") >= 2
+    assert "PC103" in text and "briefing" in text and "parallelcheck" in text

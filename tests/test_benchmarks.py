@@ -131,3 +131,25 @@ def test_units_harness_on_the_committed_catalogues(tmp_path):
     assert result["languages"] == ["en", "fr", "ja", "ko", "zh"]
     assert result["findings"]["PC301 ko"] == 1 and result["findings"]["PC302 ko"] == 1
     assert json.loads((tmp_path / "units.json").read_text(encoding="utf-8"))["units"] == result["units"]
+
+
+def test_tree_benchmark_smoke(tmp_path, capsys):
+    """benchmarks.tree on a small tldr-style tree: one backend, cold/warm/incremental, same JSON."""
+    from benchmarks import tree
+
+    from .conftest import split_seed
+
+    (tmp_path / "seed").mkdir()
+    data = tmp_path / "tldr"
+    for lang, p in split_seed(tmp_path / "seed").items():
+        folder = data / ("pages" if lang == "en" else f"pages.{lang}") / "common"
+        folder.mkdir(parents=True)
+        p.rename(folder / "briefing.md")
+    results = tmp_path / "tree.json"
+    assert tree.main(["--data", str(data), "--k8s", str(tmp_path / "none"), "--cache-root", str(tmp_path / "c"),
+                      "--backends", "jobs 1", "--results", str(results)]) == 0
+    out = capsys.readouterr().out
+    assert "every report byte-identical: True" in out
+    rows = json.loads(results.read_text(encoding="utf-8"))["tldr"]
+    assert [(r["phase"], r["documents"], r["pages"]) for r in rows] == [
+        ("cold", 1, 5), ("warm", 1, 5), ("incremental", 1, 5)]

@@ -19,6 +19,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "check": "parallelcheck.pipeline",
     "check_documents": "parallelcheck.pipeline",
+    "check_tree": "parallelcheck.tree.run",
     "load_paths": "parallelcheck.load",
     "load_units": "parallelcheck.units.inputs",
     "check_units": "parallelcheck.units.pipeline",
@@ -50,6 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .load import document_from_text, load_file, load_paths, split_combined
     from .model import Alignment, Document, Finding, Location, Reference, Report, Segment
     from .pipeline import check, check_documents
+    from .tree.run import check_tree
     from .settings import Settings
     from .units.inputs import load_units
     from .units.pipeline import check_units

@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--export", metavar="FORMAT:FILE", action="append", default=[],
         help="also write the N-way alignment to FILE: tmx (one <tu> per aligned row, every language a <tuv>)",
     )
+    from .tree.cli import add_tree_options
+
+    add_tree_options(check)
     check.add_argument("--version", action="version", version=version)
     sub.add_parser(
         "rules",
@@ -394,6 +397,10 @@ def _run_check(args: argparse.Namespace) -> int:
     for _, path in exports:
         _check_output_target(path, args.inputs, "--export")
     config, opts = _settings(args)
+    from .tree.cli import is_tree, run_tree
+
+    if is_tree(args):
+        return run_tree(args, opts, config, targets, _write_stdout, _use_color, _isatty)
     pivot = normalize_language(opts["pivot"]) if opts["pivot"] else None
     source_language = normalize_language(args.source_language) if args.source_language else None
     progress = ProgressBar(enabled=not args.quiet and _isatty(sys.stderr))

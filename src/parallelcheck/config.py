@@ -65,6 +65,9 @@ class Config:
     settings: Settings = DEFAULT
     cache_dir: Path | None = None
     threads: int | None = None
+    # Documentation trees (check DIR): the source language and the layout.
+    source: str | None = None
+    layout: str | None = None
 
 
 def _str_list(key: str, value: Any, where: str) -> tuple[str, ...]:
@@ -181,6 +184,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         "settings": lambda v: _settings(v, where),
         "cache-dir": lambda v: rel("cache-dir", v),
         "threads": lambda v: _threads(v, where),
+        "source": lambda v: _string("source", v, where),
+        "layout": lambda v: _string("layout", v, where),
     }
     values = {}
     for key, value in table.items():

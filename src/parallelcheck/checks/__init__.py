@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from ..errors import UsageError
 from . import added, drift, glossary, missing, names, numbers, structure, truncated, untranslated
 from . import units  # PC3xx: translation units (PO, XLIFF, TMX); runs through units.run_units
+from . import pages  # PC4xx: pages of a documentation tree; decided by parallelcheck.tree.run
 
-CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, units)
+CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, units, pages)
 SEVERITY_LEVELS = ("error", "warning", "info")
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..atomic import write_text_atomic
 from ..baseline import BASELINE_SCHEMA, apply_baseline
 from ..errors import InputError
 from ..model import Finding
@@ -25,7 +26,7 @@ def write_tree_baseline(tree, path: str | Path) -> int:
     )
     data = {"schema": BASELINE_SCHEMA, "findings": entries}
     try:
-        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # never half a baseline
     except OSError as exc:
         raise InputError(f"cannot write baseline {path}: {exc.strerror or exc}") from None
     return len(entries)

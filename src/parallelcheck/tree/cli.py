@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_text_atomic
 from ..errors import InputError, UsageError
 
 
@@ -120,7 +121,7 @@ def run_tree(args: argparse.Namespace, opts: dict[str, Any], config, targets, wr
         text = render_tree(tree, fmt, color=use_color(fmt, path), quiet=args.quiet)
         if path:
             try:
-                Path(path).write_text(text, encoding="utf-8")
+                write_text_atomic(path, text)  # never half a report
             except OSError as exc:
                 raise InputError(f"cannot write report to {path}: {exc.strerror or exc}") from None
         else:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -122,3 +122,23 @@ def test_visible_text_is_kept_and_invisible_paragraphs_dropped():
         assert has_visible(text)
     text = "First.\n\n\u202e\u0301\n\nSecond."
     assert [text[s.start : s.end] for s in split_paragraphs(text)] == ["First.", "Second."]
+
+
+def test_the_limits_benchmark_builds_the_cases_the_issue_names(tmp_path):
+    # benchmarks.limits runs each case in a child process (minutes); here only its inputs
+    # are checked: they are what the README's limits table claims they are.
+    from benchmarks.limits import CASES, MAX_FILE, build_case
+
+    sizes = {}
+    for name in CASES:
+        root = tmp_path / name
+        root.mkdir()
+        specs = build_case(name, root)
+        files = [root / s.split("=", 1)[1].rsplit("/", 1)[1] for s in specs]
+        sizes[name] = [f.stat().st_size for f in files]
+        assert all(size <= MAX_FILE for size in sizes[name])  # the loader accepts them all
+    assert len(sizes["line-10mb"]) == 2 and sizes["line-10mb"][1] == 10_000_000
+    assert "\n" not in (tmp_path / "line-10mb" / "en.txt").read_text(encoding="utf-8")
+    assert sizes["normal-20mb"][1] > MAX_FILE - 100_000
+    assert (tmp_path / "paragraphs-50k" / "fr.txt").read_text(encoding="utf-8").count("\n\n") == 49_999
+    assert len(sizes["five-2mb"]) == 5 and all(2_000_000 < s <= 2 * 2**20 for s in sizes["five-2mb"])

@@ -53,6 +53,7 @@ class Config:
     path: Path | None = None
     languages: tuple[str, ...] | None = None
     pivot: str | None = None
+    source: str | None = None  # the version the others translate: blame follows it
     model: str | None = None
     fail_on: str | None = None
     select: tuple[str, ...] | None = None
@@ -169,6 +170,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     parsers = {
         "languages": lambda v: _str_list("languages", v, where),
         "pivot": lambda v: _string("pivot", v, where),
+        "source": lambda v: _string("source", v, where),
         "model": lambda v: _string("model", v, where),
         "fail-on": lambda v: _string("fail-on", v, where, ("error", "warning")),
         "select": lambda v: _str_list("select", v, where),

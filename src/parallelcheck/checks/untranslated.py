@@ -34,6 +34,8 @@ def _overlap(a: set[str], b: set[str]) -> float:
 def run(ctx: CheckContext) -> Iterator[Finding]:
     limits = ctx.settings.untranslated
     for lang in ctx.languages:
+        if lang == ctx.source:
+            continue  # the source is what the others translate: never "untranslated"
         doc = ctx.docs[lang]
         counterparts = _counterparts(ctx, lang)
         flagged: list[tuple[int, str]] = []  # (segment index, language it is in)

@@ -20,6 +20,16 @@ UNTRANSLATED = Rule(
 RULES = (UNTRANSLATED,)
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Technical tokens are the same in every language and say nothing of the one a sentence is
+# in: paths and file names (debian/changelog, README.txt), URLs, options (--quiet),
+# identifiers (UTF-8, x86, status.phase, snake_case) and `code`. "debian/changelog et
+# debian/control en UTF-8." is two French words around three of them, not untranslated text.
+_TECHNICAL = re.compile(r"`[^`]*`|\S*[/\\_@=<>{}\[\]|~$]\S*|\S*\w\.\w\S*|\S*\d\S*|(?<!\S)--?\w[\w-]*")
+
+
+def _prose(text: str) -> str:
+    """The text without its technical tokens (what PC106 judges)."""
+    return _TECHNICAL.sub(" ", text)
 
 
 def _grams(text: str) -> set[str]:
@@ -40,18 +50,19 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         counterparts = _counterparts(ctx, lang)
         flagged: list[tuple[int, str]] = []  # (segment index, language it is in)
         for j, seg in enumerate(doc.segments):
-            letters = sum(1 for ch in seg.text if ch.isalpha())
-            if letters < limits.min_letters or len(_WORD.findall(seg.text)) < limits.min_words:
+            prose = _prose(seg.text)
+            letters = sum(1 for ch in prose if ch.isalpha())
+            if letters < limits.min_letters or len(_WORD.findall(prose)) < limits.min_words:
                 continue
             script = profile(lang).own_script
             if script is not None:
                 # names in Latin letters are normal in CJK text; a sentence almost without the
                 # language's own script is not
-                if len(script.findall(seg.text)) < limits.min_own_script * letters:
+                if len(script.findall(prose)) < limits.min_own_script * letters:
                     flagged.append((j, _source_language(ctx, lang, j, counterparts) or "?"))
                 continue
             copied = _source_language(ctx, lang, j, counterparts)
-            if copied and _not_in_own_language(seg.text, lang, ctx.settings):
+            if copied and _not_in_own_language(prose, lang, ctx.settings):
                 flagged.append((j, copied))
         yield from _group(ctx, lang, flagged)
 
@@ -74,9 +85,9 @@ def _counterparts(ctx: CheckContext, lang: str) -> dict[int, list[tuple[str, tup
 
 
 def _source_language(ctx: CheckContext, lang: str, j: int, counterparts) -> str | None:
-    mine = _grams(ctx.segments[lang][j].text)
+    mine = _grams(_prose(ctx.segments[lang][j].text))
     for other, idx in counterparts.get(j, []):
-        if _overlap(mine, _grams(ctx.text(other, idx))) >= ctx.settings.untranslated.copy_overlap:
+        if _overlap(mine, _grams(_prose(ctx.text(other, idx)))) >= ctx.settings.untranslated.copy_overlap:
             return other
     return None
 

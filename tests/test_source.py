@@ -87,3 +87,13 @@ def test_cli_and_config_name_the_source(tmp_path, capsys):
     assert main(["check", *args, "--source", "de"]) == 2
     assert "source 'de' is not one of the versions" in capsys.readouterr().err
     assert main(["check", *args, "--source", "en", "--pivot", "ko"]) == 2
+
+
+def test_locale_variants_are_checked_as_distinct_versions():
+    texts = {"en": _texts("en")["en"], "zh-CN": _texts("zh")["zh"],
+             "zh-TW": (FIXTURE / "library.zh-TW.txt").read_text(encoding="utf-8")}
+    report = check(texts, source="en")
+    assert [v.language for v in report.versions] == ["en", "zh-CN", "zh-TW"]
+    assert _gaps(report) == sorted([(rule, lang, para, "error") for lang in ("zh-CN", "zh-TW")
+                                    for rule, para in (("PC102", 1), ("PC101", 2))])
+    assert not [f for f in report.findings if f.rule == "PC106"]  # zh-TW is Chinese, not untranslated

@@ -382,7 +382,7 @@ def _settings(args: argparse.Namespace):
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from .languages import normalize_language
+    from .languages import language_tag, normalize_language
 
     targets = _report_targets(args)
     for _, path in targets:
@@ -397,9 +397,9 @@ def _run_check(args: argparse.Namespace) -> int:
     for _, path in exports:
         _check_output_target(path, args.inputs, "--export")
     config, opts = _settings(args)
-    pivot = normalize_language(opts["pivot"]) if opts["pivot"] else None
+    pivot = language_tag(opts["pivot"]) if opts["pivot"] else None
     source_language = normalize_language(args.source_language) if args.source_language else None
-    source = normalize_language(opts["source"]) if opts["source"] else None
+    source = language_tag(opts["source"]) if opts["source"] else None
     progress = ProgressBar(enabled=not args.quiet and _isatty(sys.stderr))
     if unit_kind(args.inputs):
         report = _check_units(args, opts, pivot, source_language, config, progress, exports)

@@ -97,6 +97,8 @@ def check_documents(
 
     settings = (thresholds or Thresholds()).apply(settings or DEFAULT)
     docs = list(documents)
+    # "zh" names the one Chinese version, whatever its region (zh-CN)
+    pivot, source = (_resolve(docs, code) for code in (pivot, source))
     _validate(docs, pivot)
     if source is not None:
         _validate(docs, source, "source")
@@ -191,6 +193,17 @@ def _row_similarity(segmented, vectors, rows) -> tuple[tuple[float | None, ...],
                 cells.append(round(float(np.mean([group[lang] @ o for o in others])), 4))
         out.append(tuple(cells))
     return tuple(out)
+
+
+def _resolve(docs: list[Document], code: str | None) -> str | None:
+    from .languages import resolve_language
+
+    if code is None:
+        return None
+    try:
+        return resolve_language(code, [d.language for d in docs]) or code
+    except UsageError:
+        return code
 
 
 def _validate(docs: list[Document], pivot: str | None, role: str = "pivot") -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from statistics import median
 
 from ..align.nway import content_length
+from ..languages import profile
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
@@ -128,7 +129,8 @@ def _judged(ctx: CheckContext, lang: str, text: str) -> bool:
     attach to the quote (it names a speaker, little more)."""
     text = text.strip()
     minimum = ctx.settings.missing.min_unit_chars
-    return content_length(text) >= minimum.get(lang, minimum["*"]) and not text.endswith(("“", "「", "『", "«", '"', ":", "："))
+    base = profile(lang).code  # zh-TW reads zh's setting
+    return content_length(text) >= minimum.get(base, minimum["*"]) and not text.endswith(("“", "「", "『", "«", '"', ":", "："))
 
 
 def _shared_unit(ctx: CheckContext, unexpressed: dict[str, list[int]], voters: int):

@@ -272,7 +272,7 @@ def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, floa
         return None
     s = ctx.settings.truncation
     text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
-    if content_length(text) < s.tail_min_reference.get(ctx.pivot, s.tail_min_reference["*"]):
+    if content_length(text) < s.tail_min_reference.get(profile(ctx.pivot).code, s.tail_min_reference["*"]):
         return None  # the close of a short sentence is a word or two: too noisy to judge
     cut = _cut_at(text, 1 - s.tail_share, ctx.pivot)
     head, tail = text[:cut].strip(), text[cut:].strip()

@@ -97,7 +97,7 @@ def _not_in_own_language(text: str, lang: str, settings) -> bool:
     from ..load.langid import identify_language
 
     guess, conf = identify_language(text, settings.langid)
-    return guess is not None and guess != lang and conf >= settings.untranslated.min_language_confidence
+    return guess is not None and guess != profile(lang).code and conf >= settings.untranslated.min_language_confidence
 
 
 def _group(ctx: CheckContext, lang: str, flagged: list[tuple[int, str]]) -> Iterator[Finding]:

@@ -81,3 +81,22 @@ def test_korean_particles_after_latin_tokens():
 def test_path_heavy_sentences_are_judged_on_their_words():
     assert _prose("Convertissez debian/changelog et debian/control en UTF-8.").split() == ["Convertissez", "et", "en"]
     assert "status.phase" not in _prose("Run `kubectl get pods` with --field-selector status.phase=Running.")
+
+
+def test_untranslated_text_inside_an_addition_is_located():
+    """PC106 looks inside content no other version has (PC107) and points at the English run."""
+    library = FIXTURE.parent / "source"
+    texts = {lang: (library / f"library.{lang}.txt").read_text(encoding="utf-8") for lang in ("en", "ko", "ja", "zh", "fr")}
+    english_zh = "Audio guides can be rented at the front desk for a small fee."
+    english_fr = "The reading room stays open late on Thursdays until ten in the evening."
+    texts["zh"] = texts["zh"].replace("小组学习室必须在前台预约。", f"小组学习室必须在前台预约。另外，{english_zh} 请向工作人员询问。")
+    texts["fr"] = texts["fr"].replace("Les visiteurs peuvent", f"{english_fr} Les visiteurs peuvent")
+    report = check(texts)
+    found = {}
+    for f in report.findings:
+        if f.rule == "PC106":
+            doc = next(d.document for d in report.documents if d.language == f.language)
+            found[f.language] = doc.text[f.location.start : f.location.end]
+    assert found == {"zh": english_zh, "fr": english_fr}
+    # the addition itself is not reported a second time
+    assert not [f for f in report.findings if f.rule == "PC107" and f.language in found]

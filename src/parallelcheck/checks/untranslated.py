@@ -65,6 +65,56 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             if copied and _not_in_own_language(prose, lang, ctx.settings):
                 flagged.append((j, copied))
         yield from _group(ctx, lang, flagged)
+        yield from _inside_added(ctx, lang, {j for j, _ in flagged})
+
+
+# A run of Latin-script words (with the spaces and punctuation between them) inside a text.
+_LATIN_RUN = re.compile(r"[A-Za-z][\w'’-]*(?:[ \t,;:()/\"“”-]+[A-Za-z0-9][\w'’.-]*)+[.!?]?")
+
+
+def _added_segments(ctx: CheckContext, lang: str) -> list[int]:
+    """The version's segments that no other version has (what PC107 looks at): aligned to
+    no pivot segment."""
+    if lang == ctx.pivot:
+        return []
+    return sorted(j for j, b in ctx.version_beads[lang].items() if b.b and not b.a)
+
+
+def _inside_added(ctx: CheckContext, lang: str, flagged: set[int]) -> Iterator[Finding]:
+    """Untranslated text inside an addition: nothing to compare it with, so it is judged on
+    its own — the run of text in another language (English in a French or Chinese version),
+    located exactly, when language identification is confident about it."""
+    limits = ctx.settings.untranslated
+    base = profile(lang).code
+    doc = ctx.docs[lang]
+    for j in _added_segments(ctx, lang):
+        if j in flagged:
+            continue
+        seg = doc.segments[j]
+        if profile(lang).own_script is None:
+            runs = [(0, len(seg.text))]  # a Latin-script version: the sentence is the run
+        else:
+            runs = [m.span() for m in _LATIN_RUN.finditer(seg.text)]
+        for start, end in runs:
+            text = seg.text[start:end]
+            prose = _prose(text)
+            if (sum(ch.isalpha() for ch in prose) < limits.min_letters
+                    or len(_WORD.findall(prose)) < limits.min_words):
+                continue
+            from ..load.langid import identify_language
+
+            guess, conf = identify_language(prose, ctx.settings.langid)
+            if guess is None or guess == base or conf < limits.min_language_confidence:
+                continue
+            text = text.strip()
+            start = seg.start + start + (len(seg.text[start:end]) - len(seg.text[start:end].lstrip()))
+            yield UNTRANSLATED.finding(
+                language=lang,
+                location=ctx.span_location(lang, seg.paragraph, start, start + len(text)),
+                reference=None,
+                score=None,
+                message=f"not translated into {lang} (text no other version has, in {guess}): «{shorten(text)}»",
+            )
 
 
 def _counterparts(ctx: CheckContext, lang: str) -> dict[int, list[tuple[str, tuple[int, ...]]]]:

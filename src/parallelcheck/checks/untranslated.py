@@ -24,7 +24,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # in: paths and file names (debian/changelog, README.txt), URLs, options (--quiet),
 # identifiers (UTF-8, x86, status.phase, snake_case) and `code`. "debian/changelog et
 # debian/control en UTF-8." is two French words around three of them, not untranslated text.
-_TECHNICAL = re.compile(r"`[^`]*`|\S*[/\\_@=<>{}\[\]|~$]\S*|\S*\w\.\w\S*|\S*\d\S*|(?<!\S)--?\w[\w-]*")
+# (Tokens are runs of printable ASCII: Chinese and Japanese text has no spaces to end them.)
+_TECHNICAL = re.compile(r"`[^`]*`|[!-~]*[/\\_@=<>{}\[\]|~$][!-~]*|[!-~]*[A-Za-z0-9]\.[A-Za-z0-9][!-~]*|[!-~]*\d[!-~]*"
+                        r"|(?<!\S)--?[A-Za-z][\w-]*")
 
 
 def _prose(text: str) -> str:

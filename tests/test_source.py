@@ -97,3 +97,19 @@ def test_locale_variants_are_checked_as_distinct_versions():
     assert _gaps(report) == sorted([(rule, lang, para, "error") for lang in ("zh-CN", "zh-TW")
                                     for rule, para in (("PC102", 1), ("PC101", 2))])
     assert not [f for f in report.findings if f.rule == "PC106"]  # zh-TW is Chinese, not untranslated
+
+
+def test_a_version_following_another_revision_gets_one_summary(by_source):
+    """PC108: past settings.revision's "many", one finding per version; the details at info."""
+    from parallelcheck.settings import DEFAULT
+
+    assert not [f for f in by_source.findings if f.rule == "PC108"]  # 2 paragraphs are not "many"
+    report = check(_texts(*LANGS), source="en", settings=DEFAULT.replace("revision.min_paragraphs", 2))
+    summaries = sorted((f.language, f.severity) for f in report.findings if f.rule == "PC108")
+    assert summaries == [("ja", "error"), ("ko", "error"), ("zh", "error")]
+    assert "2 of its 4 paragraphs differ from the en source (¶1, ¶2)" in next(
+        f.message for f in report.findings if f.rule == "PC108")
+    # the per-paragraph findings are still there, at info
+    assert sorted((f.rule, f.language, f.severity) for f in report.findings if f.rule in ("PC101", "PC102")) == sorted(
+        (rule, lang, "info") for lang in ("ko", "ja", "zh") for rule in ("PC101", "PC102"))
+    assert report.exit_code("error") == 1

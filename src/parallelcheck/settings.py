@@ -356,6 +356,20 @@ class UnitSettings:
 
 
 @dataclass(frozen=True)
+class RevisionSettings:
+    """PC108 other-revision (``checks/revision.py``): a version that follows another revision
+    of the text gets one summary instead of a finding per paragraph."""
+
+    # "Many": a version with missing/truncated/drifted content (PC101-PC105, errors and
+    # warnings) in at least this many of its paragraphs, and in at least min_share of them.
+    # Measured on the k8s-docs pages (plain text): components' ko and zh, which follow a
+    # rewrite of the English page, differ in 8-10 paragraphs of ~25; the real gap of labels'
+    # zh (an example and its YAML) touches 5 of ~50; no NTREX clean document has more than 3.
+    min_paragraphs: int = 8
+    min_share: float = 0.25
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree. ``Settings()`` is the default every benchmark number was measured with."""
 
@@ -372,6 +386,7 @@ class Settings:
     boilerplate: BoilerplateSettings = BoilerplateSettings()
     segmentation: SegmentationSettings = SegmentationSettings()
     units: UnitSettings = UnitSettings()
+    revision: RevisionSettings = RevisionSettings()
 
     def replace(self, key: str, value: Any) -> "Settings":
         """A copy with one setting changed: ``replace("truncation.length", 0.55)``."""

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from . import added, drift, glossary, missing, names, numbers, structure, truncated, untranslated
+from . import added, drift, glossary, missing, names, numbers, revision, structure, truncated, untranslated
 from . import units  # PC3xx: translation units (PO, XLIFF, TMX); runs through units.run_units
 
-CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, units)
+CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, revision, units)
 SEVERITY_LEVELS = ("error", "warning", "info")
 
 
@@ -74,7 +74,10 @@ def run_checks(docs, vectors, alignment, encode=None, selection: RuleSelection |
     ctx = CheckContext(docs, vectors, alignment, encode, glossary, settings or DEFAULT, source)
     active = [c for c in CHECKS if any(selection.enabled(r.id) for r in c.RULES)]
     findings = [f for check in active for f in check.run(ctx) if selection.enabled(f.rule)]
-    findings = [selection.apply(f) for f in _one_finding_per_defect(findings)]
+    findings = _one_finding_per_defect(findings)
+    if selection.enabled(revision.OTHER_REVISION.id):
+        findings = revision.summarise(ctx, findings)
+    findings = [selection.apply(f) for f in findings]
     severity_order = {"error": 0, "warning": 1, "info": 2}
     order = {lang: i for i, lang in enumerate(ctx.languages)}
     # De-duplicate (two rules may see the same defect) and sort deterministically.

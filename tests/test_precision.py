@@ -100,3 +100,12 @@ def test_untranslated_text_inside_an_addition_is_located():
     assert found == {"zh": english_zh, "fr": english_fr}
     # the addition itself is not reported a second time
     assert not [f for f in report.findings if f.rule == "PC107" and f.language in found]
+
+
+def test_terse_list_items_are_not_cut_short():
+    """«대부분 개발자 전용 자료와 일부 기타 파일.» is a complete item (a noun phrase), not a
+    sentence that stops before its verb; an item that stops on a particle still is cut."""
+    texts = {lang: (FIXTURE / f"items.{lang}.txt").read_text(encoding="utf-8") for lang in LANGS}
+    assert not [f for f in check(texts).findings if f.rule == "PC104"]
+    texts["ko"] = texts["ko"].replace("대부분 개발자 전용 자료와 일부 기타 파일.", "대부분 개발자 전용 자료와.")
+    assert [(f.language, f.location.paragraph) for f in check(texts).findings if f.rule in ("PC104", "PC102")] == [("ko", 1)]

@@ -126,7 +126,7 @@ def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
     no full stop, such as a subheading; and in Chinese and Japanese, any 。 inside a segment
     — the segmenter keeps a quotation's sentences together.)"""
     segs = [ctx.segments[lang][j] for j in bead.b]
-    item = all(seg.kind == "item" for seg in segs)  # terse list items end in nouns
+    item = all(getattr(seg, "kind", "") == "item" for seg in segs)  # terse list items end in nouns
     texts = [seg.text for seg in segs]
     if profile(lang).spaceless:
         # (not a quoted sentence's end, 「…こと。」: speech ends informally)

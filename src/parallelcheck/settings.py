@@ -210,6 +210,11 @@ class UntranslatedSettings:
     copy_overlap: float = 0.6
     # ... when language identification also reads it as another language at this confidence.
     min_language_confidence: float = 0.5
+    # Text no other version has (PC107) is judged without a counterpart: it must also hold at
+    # least this many function words of the language it is read as (k8s-docs: fr's untranslated
+    # «while the Redis master and replica would have different `tier` labels, and perhaps…»
+    # has 4; fr's added table of resource kinds «| Pod | Event | Secret |…», read as English, 0).
+    min_function_words_added: int = 2
 
 
 @dataclass(frozen=True)

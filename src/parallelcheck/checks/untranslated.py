@@ -108,6 +108,9 @@ def _inside_added(ctx: CheckContext, lang: str, flagged: set[int]) -> Iterator[F
             guess, conf = identify_language(prose, ctx.settings.langid)
             if guess is None or guess == base or conf < limits.min_language_confidence:
                 continue
+            words = [w.lower() for w in _WORD.findall(prose)]
+            if sum(w in profile(guess).function_words for w in words) < limits.min_function_words_added:
+                continue  # names and terms (a table of resource kinds), not sentences
             text = text.strip()
             start = seg.start + start + (len(seg.text[start:end]) - len(seg.text[start:end].lstrip()))
             yield UNTRANSLATED.finding(

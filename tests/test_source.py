@@ -107,7 +107,7 @@ def test_a_version_following_another_revision_gets_one_summary(by_source):
     report = check(_texts(*LANGS), source="en", settings=DEFAULT.replace("revision.min_paragraphs", 2))
     summaries = sorted((f.language, f.severity) for f in report.findings if f.rule == "PC108")
     assert summaries == [("ja", "error"), ("ko", "error"), ("zh", "error")]
-    assert "2 of its 4 paragraphs differ from the en source (¶1, ¶2)" in next(
+    assert "2 of the document's 5 paragraphs differ from the en source (findings at ¶1, ¶2)" in next(
         f.message for f in report.findings if f.rule == "PC108")
     # the per-paragraph findings are still there, at info
     assert sorted((f.rule, f.language, f.severity) for f in report.findings if f.rule in ("PC101", "PC102")) == sorted(

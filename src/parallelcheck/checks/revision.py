@@ -40,12 +40,16 @@ def summarise(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
         if f.rule in CONTENT_RULES and f.severity != "info" and f.language != ctx.source:
             content.setdefault(f.language, []).append(f)
     summarised: dict[str, Finding] = {}
+    total = len(ctx.alignment.paragraphs.rows)
     for lang, found in content.items():
-        paragraphs = sorted({f.location.paragraph for f in found})
-        total = len(ctx.docs[lang].paragraphs)
-        if len(paragraphs) < limits.min_paragraphs or len(paragraphs) < limits.min_share * total:
+        # What differs, paragraph by paragraph: a missing paragraph counts as the one it lacks
+        # (several are anchored at one neighbour), anything else as the version's own.
+        differ = {("lacks", f.reference.language, f.reference.paragraph) if f.rule == "PC101" and f.reference
+                  else ("own", lang, f.location.paragraph) for f in found}
+        if len(differ) < limits.min_paragraphs or len(differ) < limits.min_share * total:
             continue
         first = min(found, key=lambda f: f.location.start)
+        paragraphs = sorted({f.location.paragraph for f in found})
         listed = ", ".join(f"¶{p}" for p in paragraphs[:12]) + (", …" if len(paragraphs) > 12 else "")
         against = f"the {ctx.source} source" if ctx.source else "the other versions"
         summarised[lang] = OTHER_REVISION.finding(
@@ -53,8 +57,9 @@ def summarise(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
             location=first.location,
             reference=None,
             score=None,
-            message=(f"this version seems to follow another revision of the text: {len(paragraphs)} of its "
-                     f"{total} paragraphs differ from {against} ({listed}); the details are listed at info"),
+            message=(f"this version seems to follow another revision of the text: {len(differ)} of the "
+                     f"document's {total} paragraphs differ from {against} (findings at {listed}); the details "
+                     "are listed at info"),
         )
     if not summarised:
         return findings

@@ -371,7 +371,7 @@ class RevisionSettings:
     # text): components' ko and zh, which follow a rewrite of the English page, differ in 12-14
     # of 28 rows; the real gap of labels' zh (an example and its YAML) touches 5 of ~60; tldr's
     # egrep translations (--source en), which lack six of the English examples, 9 of 11; no
-    # NTREX clean document has more than 3.
+    # NTREX clean document has more than 2 in one version.
     min_paragraphs: int = 8
     min_share: float = 0.25
 

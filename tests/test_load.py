@@ -351,8 +351,8 @@ def test_language_names():
         ("ko/article.txt", "ko"),
         ("article_ko.txt", "ko"),
         ("article-ko.md", "ko"),
-        ("report.zh-CN.txt", "zh"),
-        ("report_zh_TW.txt", "zh"),
+        ("report.zh-CN.txt", "zh-CN"),  # locale variants keep their region
+        ("report_zh_TW.txt", "zh-TW"),
         ("press/fr/2026-briefing.txt", "fr"),
         ("article.txt", None),
         ("go-to-market.txt", None),
@@ -384,7 +384,7 @@ def test_explicit_and_named_and_detected_languages(tmp_path):
     assert [(d.language, d.source) for d in docs] == [("en", a), ("fr", b), ("ko", c)]
     # an explicit LANG= wins over the content (and is normalised)
     docs = load_paths([f"zh-CN={a}", f"FR={b}"])
-    assert [d.language for d in docs] == ["zh", "fr"]
+    assert [d.language for d in docs] == ["zh-CN", "fr"]
 
 
 def test_languages_filter(tmp_path):
@@ -467,7 +467,7 @@ def test_combined_title_joins_the_run_it_heads():
 
 def test_document_from_text():
     doc = document_from_text("zh-CN", "标题\n\n正文。\n\n  • 查看更多相关文章\n", source="<zh>")
-    assert doc.language == "zh" and doc.source == "<zh>"
+    assert doc.language == "zh-CN" and doc.source == "<zh>"
     assert _paragraphs(doc) == ["标题", "正文。"]
     with pytest.raises(InputError, match="empty"):
         document_from_text("en", " \n ")
@@ -522,3 +522,24 @@ def test_word_before_equals_is_a_language(tmp_path):
 def test_utf32_is_refused_clearly():
     with pytest.raises(InputError, match=r"^u\.txt: UTF-32 text is not supported"):
         decode_bytes(codecs.BOM_UTF32_LE + "hi".encode("utf-32-le"), "u.txt")
+
+
+def test_locale_variants_are_distinct_versions(tmp_path):
+    """zh-CN and zh-TW (pt-BR and pt-PT) are two versions, each keeping its tag; a bare code
+    names the one version in that language."""
+    from parallelcheck.languages import language_tag, profile, resolve_language
+
+    files = {}
+    for name, text in (("zh-cn", "图书馆在三楼。"), ("zh-tw", "圖書館在三樓。"), ("en", "The library is on the third floor.")):
+        (tmp_path / name).mkdir()
+        files[name] = tmp_path / name / "page.txt"
+        files[name].write_text(text + "\n", encoding="utf-8")
+    docs = load_paths([str(p) for p in files.values()])
+    assert [d.language for d in docs] == ["zh-CN", "zh-TW", "en"]
+    docs = load_paths([f"pt-br={files['en']}", f"pt_PT={files['en']}"])
+    assert [d.language for d in docs] == ["pt-BR", "pt-PT"]
+    assert profile("zh-TW") is profile("zh") and language_tag("zh-hant") == "zh-Hant"
+    assert resolve_language("zh", ["en", "zh-CN"]) == "zh-CN"
+    assert resolve_language("zh", ["zh-CN", "zh-TW"]) is None
+    with pytest.raises(UsageError, match="two versions in language 'zh-CN'"):
+        load_paths([f"zh-CN={files['zh-cn']}", f"zh-cn={files['zh-tw']}"])

@@ -352,7 +352,7 @@ def test_po_languages_from_folder_names(tmp_path, capsys):
     from parallelcheck.units.inputs import load_units
 
     doc = load_units([str(tmp_path / "ko" / "guide"), str(tmp_path / "zh-cn" / "guide")])
-    assert doc.source_language == "en" and doc.languages == ("ko", "zh")
+    assert doc.source_language == "en" and doc.languages == ("ko", "zh-CN")
     assert {Path(u.source.file).name for u in doc.units} == {"guide.po", "faq.po"}
 
 

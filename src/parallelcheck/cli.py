@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("inputs", nargs="+", metavar="INPUT", help="LANG=PATH or PATH")
     check.add_argument("--pivot", metavar="LANG", help="reference version (default: the first)")
+    check.add_argument("--source", metavar="LANG",
+                       help="the version the others were translated from: it is the reference, and what it "
+                            "has that a translation lacks is reported however many others lack it too")
     check.add_argument(
         "--languages", metavar="CODES", type=_id_list,
         help="check only these versions (comma-separated codes); each must be in the inputs",
@@ -369,6 +372,7 @@ def _settings(args: argparse.Namespace):
     return config, {
         "languages": args.languages or config.languages,
         "pivot": args.pivot or config.pivot,
+        "source": args.source or config.source,
         "model": args.model or config.model,
         "fail_on": args.fail_on or config.fail_on or "error",
         "select": args.select if args.select is not None else config.select,
@@ -382,7 +386,7 @@ def _settings(args: argparse.Namespace):
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from .languages import normalize_language
+    from .languages import language_tag, normalize_language
 
     targets = _report_targets(args)
     for _, path in targets:
@@ -401,8 +405,9 @@ def _run_check(args: argparse.Namespace) -> int:
 
     if is_tree(args):
         return run_tree(args, opts, config, targets, _write_stdout, _use_color, _isatty)
-    pivot = normalize_language(opts["pivot"]) if opts["pivot"] else None
+    pivot = language_tag(opts["pivot"]) if opts["pivot"] else None
     source_language = normalize_language(args.source_language) if args.source_language else None
+    source = language_tag(opts["source"]) if opts["source"] else None
     progress = ProgressBar(enabled=not args.quiet and _isatty(sys.stderr))
     if unit_kind(args.inputs):
         report = _check_units(args, opts, pivot, source_language, config, progress, exports)
@@ -414,6 +419,7 @@ def _run_check(args: argparse.Namespace) -> int:
         report = report or check_documents(
             documents,
             pivot=pivot,
+            source=source,
             model=opts["model"],
             cache=not args.no_cache,
             cache_dir=opts["cache_dir"],

@@ -53,6 +53,7 @@ class Config:
     path: Path | None = None
     languages: tuple[str, ...] | None = None
     pivot: str | None = None
+    source: str | None = None  # the version the others translate: blame follows it
     model: str | None = None
     fail_on: str | None = None
     select: tuple[str, ...] | None = None
@@ -65,8 +66,7 @@ class Config:
     settings: Settings = DEFAULT
     cache_dir: Path | None = None
     threads: int | None = None
-    # Documentation trees (check DIR): the source language and the layout.
-    source: str | None = None
+    # Documentation trees (check DIR): the layout (the source language is `source` above).
     layout: str | None = None
 
 
@@ -172,6 +172,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     parsers = {
         "languages": lambda v: _str_list("languages", v, where),
         "pivot": lambda v: _string("pivot", v, where),
+        "source": lambda v: _string("source", v, where),
         "model": lambda v: _string("model", v, where),
         "fail-on": lambda v: _string("fail-on", v, where, ("error", "warning")),
         "select": lambda v: _str_list("select", v, where),
@@ -184,7 +185,6 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         "settings": lambda v: _settings(v, where),
         "cache-dir": lambda v: rel("cache-dir", v),
         "threads": lambda v: _threads(v, where),
-        "source": lambda v: _string("source", v, where),
         "layout": lambda v: _string("layout", v, where),
     }
     values = {}

@@ -26,6 +26,7 @@ def check(
     texts: Mapping[str, str],
     *,
     pivot: str | None = None,
+    source: str | None = None,
     model: str | None = None,
     cache: bool = True,
     cache_dir: str | Path | None = None,
@@ -39,7 +40,10 @@ def check(
 ) -> Report:
     """Check language versions given as ``{language: text}``.
 
-    The first language is the reference (pivot) unless ``pivot`` names another. ``model``
+    The first language is the reference (pivot) unless ``pivot`` names another. ``source``
+    names the version the others were translated from: it becomes the pivot, and blame
+    follows it instead of the majority (see :class:`parallelcheck.checks.base.CheckContext`).
+    ``model``
     is None for the bundled USE-multilingual encoder, or a sentence-transformers model
     name or local path. ``select``/``ignore`` take rule ids or id prefixes (``"PC2"``);
     ``severity`` maps a rule id to the severity its findings get (``{"PC104": "error"}``).
@@ -54,7 +58,7 @@ def check(
 
     loading = settings or DEFAULT
     docs = [document_from_text(lang, text, source=f"<{lang}>", settings=loading) for lang, text in texts.items()]
-    return check_documents(docs, pivot=pivot, model=model, cache=cache, cache_dir=cache_dir,
+    return check_documents(docs, pivot=pivot, source=source, model=model, cache=cache, cache_dir=cache_dir,
                            select=select, ignore=ignore, severity=severity, glossary=glossary,
                            baseline=baseline, thresholds=thresholds, settings=settings)
 
@@ -63,6 +67,7 @@ def check_documents(
     documents: Sequence[Document],
     *,
     pivot: str | None = None,
+    source: str | None = None,
     model: str | None = None,
     embedder: Embedder | None = None,
     cache: bool = True,
@@ -78,7 +83,7 @@ def check_documents(
     settings: Settings | None = None,
 ) -> Report:
     """Check loaded documents against each other and return the report (rule selection,
-    glossary, baseline, settings and thresholds as in :func:`check`)."""
+    source, glossary, baseline, settings and thresholds as in :func:`check`)."""
     import numpy as np
 
     from .align.nway import align_documents
@@ -93,7 +98,14 @@ def check_documents(
 
     settings = (thresholds or Thresholds()).apply(settings or DEFAULT)
     docs = list(documents)
+    # "zh" names the one Chinese version, whatever its region (zh-CN)
+    pivot, source = (_resolve(docs, code) for code in (pivot, source))
     _validate(docs, pivot)
+    if source is not None:
+        _validate(docs, source, "source")
+        if pivot is not None and pivot != source:
+            raise UsageError(f"pivot '{pivot}' and source '{source}' differ: the source is the reference")
+        pivot = source
     selection = RuleSelection.build(select, ignore, severity)
     terms = load_glossary(glossary) if glossary is not None else ()
     accepted = load_baseline(baseline) if baseline is not None else None
@@ -120,13 +132,14 @@ def check_documents(
 
     if progress:
         progress("align", 0, 1)
-    alignment = align_documents(segmented, vectors, pivot, encode=embedder.encode, settings=settings)
+    alignment = align_documents(segmented, vectors, pivot, encode=embedder.encode, settings=settings,
+                                consensus=source is None)
     if progress:
         progress("align", 1, 1)
     if progress:
         progress("check", 0, 1)
     findings = run_checks(segmented, vectors, alignment, encode=embedder.encode, selection=selection, glossary=terms,
-                          settings=settings)
+                          settings=settings, source=source)
     if progress:
         progress("check", 1, 1)
     findings = with_fingerprints(findings, {d.language: d.document.text for d in segmented})
@@ -149,7 +162,7 @@ def check_documents(
         row_similarity=_row_similarity(segmented, vectors, alignment.paragraphs.rows),
         suppressed=suppressed,
         signature=make_signature(
-            version=__version__, model=model_info, pivot=pivot, languages=[d.language for d in segmented],
+            version=__version__, model=model_info, pivot=pivot, source=source is not None, languages=[d.language for d in segmented],
             select=selection.select, ignore=selection.ignore, severity=selection.severity, settings=settings,
             glossary=glossary, baseline=baseline,
         ),
@@ -200,7 +213,18 @@ def _row_similarity(segmented, vectors, rows) -> tuple[tuple[float | None, ...],
     return tuple(out)
 
 
-def _validate(docs: list[Document], pivot: str | None) -> None:
+def _resolve(docs: list[Document], code: str | None) -> str | None:
+    from .languages import resolve_language
+
+    if code is None:
+        return None
+    try:
+        return resolve_language(code, [d.language for d in docs]) or code
+    except UsageError:
+        return code
+
+
+def _validate(docs: list[Document], pivot: str | None, role: str = "pivot") -> None:
     if len(docs) < 2:
         raise UsageError("need at least two language versions to compare")
     seen: dict[str, str] = {}
@@ -211,7 +235,7 @@ def _validate(docs: list[Document], pivot: str | None) -> None:
         if not d.paragraphs:
             raise UsageError(f"{d.source}: the '{d.language}' version has no text")
     if pivot is not None and pivot not in seen:
-        raise UsageError(f"pivot '{pivot}' is not one of the versions ({', '.join(seen)})")
+        raise UsageError(f"{role} '{pivot}' is not one of the versions ({', '.join(seen)})")
 
 
 def _encode(embedder: Embedder, texts: list[str], progress: Progress | None, batch: int = 256):

@@ -119,6 +119,24 @@ def _cjk_value(s: str, han: HanNumerals) -> float | None:
 # Native numbers that count things (Korean "세 가지", "두 명"): profile.native_numerals.
 
 
+# Numbers with two dots or more (8.1.3, 192.168.0.1, 2.6.32) are version, section or address
+# strings, not decimals: their own family, compared as strings (dotted_key), so that 6.10 and
+# 6.1 differ and no digit of them is read as a count.
+DOTTED = "dotted"
+_DOTTED = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?!\.?\d)")
+_DOT_DECIMAL = re.compile(r"(?<![\w.,])(\d+)\.(\d+)(?!\.?\d|,\d)")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+
+
+def dotted_key(text: str) -> float:
+    """A dotted string as a value: a stable hash of its parts below 10^6 (value_key keeps six
+    digits), equal only for equal strings (leading zeros aside)."""
+    import zlib
+
+    parts = ".".join(str(int(p)) for p in text.split("."))
+    return float(zlib.crc32(parts.encode("ascii")) % 1_000_000)
+
+
 def value_key(value: float) -> float:
     """A quantity's value as versions are compared on: rounded to 6 significant digits, so
     that float noise from parsing different notations doesn't count."""
@@ -148,6 +166,20 @@ def quantities(text: str, language: str) -> list[Quantity]:
 
     for value, start, end in _clock_times(norm, lang_profile):
         add(value, start, end, CLOCK)
+    for m in _FOOTNOTE.finditer(norm):
+        # [22]: a note label a build numbers anew in each version (often shifted by one), no number
+        for i in range(m.start(), m.end()):
+            taken[i] = True
+    for m in _DOTTED.finditer(norm):
+        add(dotted_key(m.group()), m.start(), m.end(), DOTTED)
+    if lang_profile.decimal_mark != ".":
+        # "Section 12.1", "la version 7.7", "16.2" in French: a dotted number is written as in
+        # every other version (a section, a version), not cut short at its dot. (A dot before
+        # three digits stays a thousands mark where the language groups with dots: 1.000.)
+        for m in _DOT_DECIMAL.finditer(norm):
+            whole, frac = m.group(1), m.group(2)
+            if not (len(frac) == 3 and len(whole) <= 3 and "." in lang_profile.group_marks):
+                add(float(f"{whole}.{frac}"), m.start(), m.end())
     number = _number_pattern(lang_profile)
     if lang_profile.counts_in_myriads:
         # Digits mixed with unit characters: 1,500만, 3천 5백만, 1億2,500万, 1万6000.
@@ -199,7 +231,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
             found.append(Quantity(float(_MONTHS[name.lower()]), mm.start(), mm.end(), name))
     out = []
     for q in found:
-        unit = CLOCK if q.unit == CLOCK else _unit_of(norm, q)
+        unit = q.unit if q.unit in (CLOCK, DOTTED) else _unit_of(norm, q)
         if unit is not None:
             out.append(Quantity(q.value, q.start, q.end, q.text, unit))
     return sorted(out, key=lambda q: q.start)

@@ -210,6 +210,11 @@ class UntranslatedSettings:
     copy_overlap: float = 0.6
     # ... when language identification also reads it as another language at this confidence.
     min_language_confidence: float = 0.5
+    # Text no other version has (PC107) is judged without a counterpart: it must also hold at
+    # least this many function words of the language it is read as (k8s-docs: fr's untranslated
+    # «while the Redis master and replica would have different `tier` labels, and perhaps…»
+    # has 4; fr's added table of resource kinds «| Pod | Event | Secret |…», read as English, 0).
+    min_function_words_added: int = 2
 
 
 @dataclass(frozen=True)
@@ -356,6 +361,22 @@ class UnitSettings:
 
 
 @dataclass(frozen=True)
+class RevisionSettings:
+    """PC108 other-revision (``checks/revision.py``): a version that follows another revision
+    of the text gets one summary instead of a finding per paragraph."""
+
+    # "Many": a version with missing/truncated/drifted content (PC101-PC105, errors and
+    # warnings) in at least this many paragraphs (a paragraph it lacks counts as one), and in at
+    # least min_share of the document's paragraph rows. Measured on the k8s-docs pages (plain
+    # text): components' ko and zh, which follow a rewrite of the English page, differ in 12-14
+    # of 28 rows; the real gap of labels' zh (an example and its YAML) touches 5 of ~60; tldr's
+    # egrep translations (--source en), which lack six of the English examples, 9 of 11; no
+    # NTREX clean document has more than 2 in one version.
+    min_paragraphs: int = 8
+    min_share: float = 0.25
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree. ``Settings()`` is the default every benchmark number was measured with."""
 
@@ -372,6 +393,7 @@ class Settings:
     boilerplate: BoilerplateSettings = BoilerplateSettings()
     segmentation: SegmentationSettings = SegmentationSettings()
     units: UnitSettings = UnitSettings()
+    revision: RevisionSettings = RevisionSettings()
 
     def replace(self, key: str, value: Any) -> "Settings":
         """A copy with one setting changed: ``replace("truncation.length", 0.55)``."""

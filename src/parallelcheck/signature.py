@@ -71,6 +71,7 @@ def make_signature(
     version: str,
     model: Mapping[str, Any],
     pivot: str,
+    source: bool = False,
     languages: Sequence[str],
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
@@ -84,7 +85,7 @@ def make_signature(
     parts = [
         f"pc:{version}",
         f"model:{_model(model)}",
-        f"pivot:{pivot}",
+        f"{'source' if source else 'pivot'}:{pivot}",
         f"langs:{','.join(languages)}",
         f"rules:{_rules(select, ignore)}",
         f"sev:{sev}",

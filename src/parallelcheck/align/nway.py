@@ -212,11 +212,15 @@ def align_documents(
     pivot: str,
     encode: Encode | None = None,
     settings: Settings = DEFAULT,
+    consensus: bool = True,
 ) -> DocumentAlignment:
     """Align all versions jointly (see module docstring). ``seg_vecs[lang]`` holds one
     L2-normalised vector per segment of that document, in document order. ``encode`` (the
     embedder's) lets the verification step look at clauses inside segments. Every step
-    below takes what it needs and returns what it found; nothing is rewritten in place."""
+    below takes what it needs and returns what it found; nothing is rewritten in place.
+    ``consensus=False`` (a source named: the pivot is what every version translates) aligns
+    segments with the pivot alone, so that what most versions lack is not read into the
+    pivot's sentence by their neighbours' vectors."""
     v = Versions.build(docs, seg_vecs, pivot)
     a = settings.alignment
     para_beads, para_refs, calibration = align_paragraphs(v, a)
@@ -224,7 +228,8 @@ def align_documents(
     para_beads = attach_unmatched_paragraphs(v, para_beads, a)
     rows = _merge_rows(pivot, v.languages, len(v.docs[pivot].paragraphs), para_beads)
     windows = segment_windows(v, rows, para_beads)
-    segment_beads, segment_refs, calibration = align_segments(v, windows, len(rows), calibration, a)
+    segment_beads, segment_refs, calibration = align_segments(v, windows, len(rows), calibration, a,
+                                                                 consensus)
     aligned = [dict(row) for row in segment_beads]  # the aligner's answer, before the second look
     matchers = {lang: PieceMatcher(v.docs[lang], seg_vecs[lang], encode, settings.verification)
                 for lang in v.languages}
@@ -333,20 +338,21 @@ def segment_windows(v: Versions, rows: list[AlignedRow], beads: dict[str, list[B
 
 
 def align_segments(v: Versions, windows, n_rows: int, calibration: dict[str, PairCalibration],
-                   a: AlignmentSettings):
+                   a: AlignmentSettings, consensus: bool = True):
     """Step 5: segments, two passes. Pass 1 aligns each version with the pivot alone. Pass 2
     aligns it with the consensus of all *other* versions: for each pivot segment, the mean
     vector of what the pivot and the remaining versions put there. One version's loose
     wording (or the encoder's weakness for one pair) then no longer decides what a segment
     matches — on the seed this is what tells "item 2 kept, items 3-4 lost" from "item 2
     lost, items 3-4 merged". Returns the beads per row and language, the reference vectors
-    of the final pass, and the calibration with the final pass's segment scales."""
+    of the final pass, and the calibration with the final pass's segment scales. Without
+    ``consensus`` (a source named), pass 1 is the answer."""
     params = PairParams.segments(a)
     pivot_refs = {lang: v.seg_vecs[v.pivot] for lang in windows}
     scales = _segment_scales(windows, pivot_refs, v.seg_vecs, a)
     beads = _segment_pass(windows, n_rows, pivot_refs, v, scales, calibration, params)
     refs = pivot_refs
-    if len(windows) >= 2:
+    if consensus and len(windows) >= 2:
         refs = {lang: _consensus_vectors(v.pivot, lang, v.seg_vecs, beads, len(v.docs[v.pivot].segments))
                 for lang in windows}
         scales = _segment_scales(windows, refs, v.seg_vecs, a)

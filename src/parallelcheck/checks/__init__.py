@@ -10,11 +10,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from . import added, drift, glossary, missing, names, numbers, structure, truncated, untranslated
+from . import added, drift, glossary, missing, names, numbers, revision, structure, truncated, untranslated
 from . import units  # PC3xx: translation units (PO, XLIFF, TMX); runs through units.run_units
 from . import pages  # PC4xx: pages of a documentation tree; decided by parallelcheck.tree.run
 
-CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, units, pages)
+CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, revision, units, pages)
 SEVERITY_LEVELS = ("error", "warning", "info")
 
 
@@ -67,15 +67,23 @@ def all_rules():
 
 
 def run_checks(docs, vectors, alignment, encode=None, selection: RuleSelection | None = None, glossary=(),
-               settings=None):
+               settings=None, source=None):
     from ..settings import DEFAULT
     from .base import CheckContext
 
     selection = selection or RuleSelection()
-    ctx = CheckContext(docs, vectors, alignment, encode, glossary, settings or DEFAULT)
+    ctx = CheckContext(docs, vectors, alignment, encode, glossary, settings or DEFAULT, source)
     active = [c for c in CHECKS if any(selection.enabled(r.id) for r in c.RULES)]
     findings = [f for check in active for f in check.run(ctx) if selection.enabled(f.rule)]
-    findings = [selection.apply(f) for f in _one_finding_per_defect(findings)]
+    findings = _one_finding_per_defect(findings)
+    if ctx.source is not None:
+        # The source is what the others translate: what its translations agree on against it
+        # (a number, a name, a paragraph) is worth a look, never a failed gate by itself.
+        findings = [replace(f, severity="warning") if f.language == ctx.source and f.severity == "error" else f
+                    for f in findings]
+    if selection.enabled(revision.OTHER_REVISION.id):
+        findings = revision.summarise(ctx, findings)
+    findings = [selection.apply(f) for f in findings]
     severity_order = {"error": 0, "warning": 1, "info": 2}
     order = {lang: i for i, lang in enumerate(ctx.languages)}
     # De-duplicate (two rules may see the same defect) and sort deterministically.

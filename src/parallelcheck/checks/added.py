@@ -1,4 +1,6 @@
-"""PC107: content one version has that the others lack (or, by majority, the pivot lacks)."""
+"""PC107: content one version has that the others lack (or, by :meth:`CheckContext.blame`,
+the pivot lacks: by consensus when most versions have it; with a source named, when every
+translation has it — then a warning on the source)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,6 @@ RULES = (ADDED,)
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    majority = (len(ctx.languages) + 1) // 2
     for row_index, row_beads in enumerate(ctx.alignment.segment_beads):
         # Insertions keyed by the pivot segment they follow (-1: row start).
         at: dict[int, dict[str, tuple[int, ...]]] = {}
@@ -32,8 +33,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                     prev = at.setdefault(last, {}).get(lang, ())
                     at[last][lang] = prev + b.b
         for after, found in sorted(at.items()):
-            if len(found) >= majority and _same_content(ctx, found):
-                # Most versions have it and the pivot doesn't: the pivot is the one missing it.
+            blame = ctx.blame(found)
+            if blame is not None and _same_content(ctx, found):
+                # Most versions (or every translation) have it and the pivot doesn't: the pivot
+                # is the one missing it.
                 ref_lang = sorted(found, key=ctx.languages.index)[0]
                 ref_idx = found[ref_lang]
                 anchor = (after,) if after >= 0 else None
@@ -45,6 +48,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                     location=ctx.location(ctx.pivot, anchor),
                     reference=ctx.reference(ref_lang, ref_idx),
                     score=None,
+                    severity=blame.severity,
                     message=(
                         f"content present in {len(found)} of {len(ctx.languages)} versions is missing "
                         f"here (after this sentence): {ref_lang} «{shorten(ref_text)}»"

@@ -52,6 +52,15 @@ class Rule:
         )
 
 
+@dataclass(frozen=True)
+class Blame:
+    """The versions that lack some content, and the severity their findings get (None: the
+    rule's own)."""
+
+    lacking: tuple[str, ...]
+    severity: Severity | None = None
+
+
 class CheckContext:
     """Read-only view of one run, with the look-ups checks need."""
 
@@ -63,8 +72,12 @@ class CheckContext:
         encode=None,
         glossary=(),
         settings: Settings = DEFAULT,
+        source: str | None = None,
     ) -> None:
         self.settings = settings
+        # The version the others were translated from (then also the pivot), or None: blame
+        # follows the consensus of the versions. See blame().
+        self.source = source
         self.encode = encode  # the embedder's encode, for checks that look inside segments
         self.glossary = tuple(glossary)  # entries of parallelcheck.glossary, for PC204
         self.docs = {d.language: d for d in docs}
@@ -73,6 +86,33 @@ class CheckContext:
         self.pivot = alignment.pivot
         self.languages = alignment.languages
         self.others = tuple(lang for lang in self.languages if lang != self.pivot)
+
+    # -- blame ----------------------------------------------------------------------
+    @property
+    def majority(self) -> int:
+        """How many versions (the pivot included) make a consensus."""
+        return (len(self.languages) + 1) // 2
+
+    def blame(self, have) -> Blame | None:
+        """Who lacks content that the versions ``have`` hold, and at what severity.
+
+        By consensus (no source named): the versions without it, when at least half of all
+        versions have it. With a source: the translations without it whenever the source has
+        it, however many lack it; the source itself (a warning) when every translation has it
+        and the source does not. None: the content is an addition of the versions that have it
+        (PC107), or has no majority to side with.
+        """
+        have = set(have)
+        lacking = tuple(lang for lang in self.languages if lang not in have)
+        if not lacking or not have:
+            return None
+        if self.source is None:
+            return Blame(lacking) if len(have) >= self.majority else None
+        if self.source in have:
+            return Blame(lacking)
+        if have >= set(self.others):
+            return Blame((self.source,), "warning")
+        return None
 
     # -- segments -------------------------------------------------------------------
     @cached_property

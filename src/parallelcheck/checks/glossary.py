@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..languages import profile
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
@@ -34,8 +35,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     for cells in ctx.paragraph_rows:
         texts = {lang: [(p, ctx.docs[lang].paragraphs[p]) for p in paras] for lang, paras in cells.items()}
         for entry in ctx.glossary:
-            marked = [(lang, term) for lang, term in entry.sources
-                      if lang in texts and any(_find(par.text, term) >= 0 for _, par in texts[lang])]
+            # glossary languages are base codes; versions may be locale variants (zh-TW)
+            marked = [(lang, term) for base, term in entry.sources for lang in texts
+                      if profile(lang).code == base and any(_find(par.text, term) >= 0 for _, par in texts[lang])]
             if not marked:
                 continue
             src_lang, src_term = marked[0]
@@ -46,8 +48,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _check_version(ctx, entry, lang, paras, src_lang, src_term, src_paras) -> Iterator[Finding]:
-    required = entry.required.get(lang, ()) + entry.required.get("*", ())
-    forbidden = entry.forbidden.get(lang, ()) + entry.forbidden.get("*", ())
+    base = profile(lang).code
+    required = entry.required.get(base, ()) + entry.required.get("*", ())
+    forbidden = entry.forbidden.get(base, ()) + entry.forbidden.get("*", ())
     if entry.do_not_translate:
         required += (src_term,)
     ref_p, ref_para = next((p, par) for p, par in src_paras if _find(par.text, src_term) >= 0)

@@ -1,8 +1,9 @@
 """PC101 / PC102 / PC103: content that most versions have and one lacks.
 
-Blame follows the majority: a gap is reported against a version only when at least half
-of all versions (the pivot included) have the content. When the pivot is the one lacking
-it, the content is quoted from the first version that has it.
+Blame is decided by :meth:`CheckContext.blame`: by consensus, a gap is reported against a
+version only when at least half of all versions (the pivot included) have the content; with
+a source named, whenever the source has it. When the pivot is the one lacking it, the
+content is quoted from the first version that has it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from statistics import median
 
 from ..align.nway import content_length
+from ..languages import profile
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
@@ -38,11 +40,6 @@ MISSING_ITEMS = Rule(
     settings=("verification",),
 )
 RULES = (MISSING_PARAGRAPH, MISSING_SENTENCE, MISSING_ITEMS)
-
-
-def _majority(ctx: CheckContext) -> int:
-    n = len(ctx.languages)
-    return (n + 1) // 2
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -132,7 +129,8 @@ def _judged(ctx: CheckContext, lang: str, text: str) -> bool:
     attach to the quote (it names a speaker, little more)."""
     text = text.strip()
     minimum = ctx.settings.missing.min_unit_chars
-    return content_length(text) >= minimum.get(lang, minimum["*"]) and not text.endswith(("“", "「", "『", "«", '"', ":", "："))
+    base = profile(lang).code  # zh-TW reads zh's setting
+    return content_length(text) >= minimum.get(base, minimum["*"]) and not text.endswith(("“", "「", "『", "«", '"', ":", "："))
 
 
 def _shared_unit(ctx: CheckContext, unexpressed: dict[str, list[int]], voters: int):
@@ -170,15 +168,14 @@ def _paragraph_gaps(ctx: CheckContext) -> Iterator[Finding]:
     rows = ctx.alignment.paragraphs.rows
     for r, row in enumerate(rows):
         have = [lang for lang in ctx.languages if row.get(lang)]
-        if len(have) < _majority(ctx) or len(have) == len(ctx.languages):
+        blame = ctx.blame(have)
+        if blame is None:
             continue
         ref_lang = ctx.pivot if ctx.pivot in have else have[0]
         ref_paras = row.get(ref_lang)
         ref_doc = ctx.docs[ref_lang]
         ref_text = "\n\n".join(ref_doc.paragraphs[p].text for p in ref_paras)
-        for lang in ctx.languages:
-            if lang in have:
-                continue
+        for lang in blame.lacking:
             anchor = _neighbour_paragraph(ctx, lang, r)
             if anchor is None:
                 continue
@@ -190,6 +187,7 @@ def _paragraph_gaps(ctx: CheckContext) -> Iterator[Finding]:
                 location=ctx.paragraph_location(lang, para),
                 reference=Reference(ref_lang, ref_paras[0], ref_text),
                 score=None,
+                severity=blame.severity,
                 message=(
                     f"{what} present in {len(have)} of {len(ctx.languages)} versions is missing here "
                     f"({where} this paragraph): {ref_lang} ¶{ref_paras[0]} «{shorten(ref_text)}»"
@@ -208,7 +206,7 @@ def _segment_gaps(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # whole-paragraph gap, reported above
             run_start = None
             for pos in range(len(beads) + 1):
-                gap = pos < len(beads) and beads[pos].a and not beads[pos].b and _supported(ctx, lang, beads[pos].a[0])
+                gap = pos < len(beads) and beads[pos].a and not beads[pos].b and _blamed(ctx, lang, beads[pos].a[0])
                 if gap and run_start is None:
                     run_start = pos
                 elif not gap and run_start is not None:
@@ -216,14 +214,20 @@ def _segment_gaps(ctx: CheckContext) -> Iterator[Finding]:
                     run_start = None
 
 
+def _holders(ctx: CheckContext, k: int) -> list[str]:
+    """The versions (the pivot included) that have pivot segment k."""
+    return [ctx.pivot, *(o for o in ctx.others if ctx.pivot_beads[o].get(k) is not None and ctx.pivot_beads[o][k].b)]
+
+
 def _support(ctx: CheckContext, k: int) -> int:
     """How many versions (the pivot included) have pivot segment k."""
-    return 1 + sum(1 for other in ctx.others if ctx.pivot_beads[other].get(k) is not None and ctx.pivot_beads[other][k].b)
+    return len(_holders(ctx, k))
 
 
-def _supported(ctx: CheckContext, lang: str, k: int) -> bool:
-    """Do at least half of the versions have pivot segment k? (``lang`` lacks it.)"""
-    return _support(ctx, k) >= _majority(ctx)
+def _blamed(ctx: CheckContext, lang: str, k: int) -> bool:
+    """Is ``lang``, which lacks pivot segment k, to blame for it? (CheckContext.blame)"""
+    blame = ctx.blame(_holders(ctx, k))
+    return blame is not None and lang in blame.lacking
 
 
 def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> Finding:
@@ -285,7 +289,8 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
         reference=reference,
         score=None,
         message=(
-            f"{what} present in {have} of {len(ctx.languages)} versions is missing here ({where}): "
+            f"{what} present in {have} of {len(ctx.languages)} versions {'is' if n == 1 else 'are'} missing here "
+            f"({where}): "
             f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ref_text)}»"
         ),
     )

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from statistics import median
 from collections.abc import Iterator
@@ -39,16 +40,32 @@ RULES = (LATIN_TOKEN_MISSING, NAME_VARIANTS)
 
 _URL = r"(?:https?://|www\.)[^\s<>\"'«»「」（）()]+[^\s<>\"'«»「」（）().,;:!?。、]"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_CODE = r"(?<![\w-])(?=[A-Za-z-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])"
-_BRAND = r"(?<![\w-])(?!Mc|Mac)[a-z]*[A-Z][a-z]+[A-Z][A-Za-z]*(?![\w-])"  # YouTube, iPhone (not McCarthy)
+# Codes and brands end where Latin letters and digits do: kana, Hangul or Han glued to one
+# («x86システム», «exim4가») is the next word (Korean particles are blanked first anyway).
+_CODE = r"(?<![A-Za-z0-9_-])(?=[A-Za-z-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9_-])"
+_BRAND = r"(?<![A-Za-z0-9_-])(?!Mc|Mac)[a-z]*[A-Z][a-z]+[A-Z][A-Za-z]*(?![A-Za-z0-9_-])"  # YouTube, iPhone (not McCarthy)
 _ACRONYM = r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])"
 _TOKEN = re.compile("|".join(f"(?P<{n}>{p})" for n, p in
                              (("url", _URL), ("email", _EMAIL), ("code", _CODE), ("brand", _BRAND), ("acronym", _ACRONYM))))
 
 
+@functools.lru_cache(maxsize=None)
+def _particles_after_latin(lang: str) -> re.Pattern[str] | None:
+    """The language's particles glued to a Latin token (profile.attaching_particles: Korean
+    «x86에서», «exim4를», «Alt+F1을», a URL then «에서»), up to the next non-letter."""
+    particles = profile(lang).attaching_particles
+    if not particles:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(particles, key=len, reverse=True)))
+    return re.compile(rf"(?<=[A-Za-z0-9/+#.)])(?:{alternatives})+(?![^\W\d_])")
+
+
 def _tokens(text: str, lang: str) -> dict[str, tuple[str, int, int]]:
     """Normalised token -> (kind, start, end) of its first occurrence."""
     out: dict[str, tuple[str, int, int]] = {}
+    particles = _particles_after_latin(lang)
+    if particles is not None:  # blanked, same length: offsets hold
+        text = particles.sub(lambda m: " " * len(m.group()), text)
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or ""
         out.setdefault(_normalised(kind, m.group()), (kind, m.start(), m.end()))
@@ -71,9 +88,9 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
     rows = []
     for cells in ctx.paragraph_rows:
         if len(cells) >= 3:  # fewer: too few versions for "the others agree"
-            toks = {lang: _tokens(" ".join(ctx.docs[lang].paragraphs[p].text for p in paras), lang)
-                    for lang, paras in cells.items()}
-            rows.append((cells, toks))
+            texts = {lang: " ".join(ctx.docs[lang].paragraphs[p].text for p in paras) for lang, paras in cells.items()}
+            toks = {lang: _tokens(text, lang) for lang, text in texts.items()}
+            rows.append((cells, toks, texts))
     # How often each version writes each token in Latin letters, in the whole version: one
     # that writes an acronym or brand under half as often as the others do (French IA for
     # AI, Chinese 欧盟 for EU) renders it its own way — a choice, not a mistake. Whole-version
@@ -85,10 +102,12 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
                 key = _normalised(m.lastgroup, m.group())
                 writes[(lang, key)] = writes.get((lang, key), 0) + 1
     candidates = []
-    for cells, toks in rows:
+    for cells, toks, texts in rows:
         for lang in cells:
             others = [o for o in cells if o != lang]
             for token in sorted(set().union(*(toks[o] for o in others)) - set(toks[lang])):
+                if _written_within(token, texts[lang]):
+                    continue  # part of a longer word here: "GNU" in "GNUish"
                 holders = [o for o in others if token in toks[o]]
                 family = [o for o in others if profile(o).cjk == profile(lang).cjk]
                 if len(holders) * 4 < len(others) * 3 or any(token not in toks[o] for o in family):
@@ -100,6 +119,13 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
             if writes.get((lang, token), 0) * 2 < usual:
                 continue
         yield _missing_token(ctx, lang, cells, token, holders)
+
+
+def _written_within(token: str, text: str) -> bool:
+    """Is the token there, at the start of a longer word ("GNU" in "GNUish"; not "AI" in
+    "MAIN")? URLs and addresses are compared lowercased, as _normalised keeps them."""
+    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(token)}")
+    return bool(pattern.search(text) or token.islower() and pattern.search(text.lower()))
 
 
 def _missing_token(ctx: CheckContext, lang: str, cells, token: str, holders: list[str]) -> Finding:

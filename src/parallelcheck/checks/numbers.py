@@ -12,12 +12,13 @@ an error, so a value merely absent (or merely extra) is never reported.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from ..languages import profile
 from ..model import Finding, Reference
-from ..quantities import CLOCK, Quantity, quantities, value_key
+from ..quantities import CLOCK, DOTTED, Quantity, quantities, value_key
 from .base import CheckContext, Rule, shorten
 
 NUMBER_MISMATCH = Rule(
@@ -118,7 +119,7 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             # A substitution changes a number, not its order of magnitude: 15 → 50,
             # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
             # month another version leaves implicit, are different numbers, not a wrong one.
-            pairs = [(v, x) for v in unit_lacks for x in unit_extra if (unit == CLOCK or _plausible(v, x[1].value, ctx.settings.numbers.max_ratio))
+            pairs = [(v, x) for v in unit_lacks for x in unit_extra if (unit in (CLOCK, DOTTED) or _plausible(v, x[1].value, ctx.settings.numbers.max_ratio))
                      and not (excused and excused(lang, x[1], unit, v))]
             lacks |= {(unit, v) for v, _ in pairs}
             extra += [x for _, x in pairs if x not in extra]
@@ -144,6 +145,16 @@ def _fmt(v: float, unit: str = "") -> str:
     return f"{int(v):,}" if v == int(v) else f"{v:g}"
 
 
+def _as_written(found, unit: str, value: float) -> str:
+    """A value other versions state, as one of them writes it when it has a dot (6.10, not
+    6.1; a version string, not its key), else formatted."""
+    written = next((x.text for qs in found.values() for _, x in qs
+                    if x.unit == unit and value_key(x.value) == value), None)
+    if unit == DOTTED or written is not None and re.fullmatch(r"\d+\.\d+", written.strip()):
+        return written or _fmt(value, unit)
+    return _fmt(value, unit)
+
+
 def _finding(ctx: CheckContext, lang: str, extra, lacks: list[tuple[str, float]], found) -> Finding:
     p, q = extra[0]
     # The reference: where the pivot (or else the first version that has it) states the value.
@@ -155,7 +166,7 @@ def _finding(ctx: CheckContext, lang: str, extra, lacks: list[tuple[str, float]]
     seg = next((s for s in ctx.docs[ref_lang].segments if s.start <= ref_q.start < s.end), None)
     ref_text = seg.text if seg is not None else ref_para.text
     stated = ", ".join(f"«{x.text}»" for _, x in extra)
-    expected = ", ".join(_fmt(v, u) for u, v in lacks)
+    expected = ", ".join(_as_written(found, u, v) for u, v in lacks)
     return NUMBER_MISMATCH.finding(
         language=lang,
         location=ctx.span_location(lang, p, q.start, q.end),

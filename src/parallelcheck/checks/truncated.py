@@ -125,12 +125,14 @@ def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
     properly. (Any of them: a cut sentence may share its bead with a following line that has
     no full stop, such as a subheading; and in Chinese and Japanese, any 。 inside a segment
     — the segmenter keeps a quotation's sentences together.)"""
-    texts = [ctx.segments[lang][j].text for j in bead.b]
+    segs = [ctx.segments[lang][j] for j in bead.b]
+    item = all(getattr(seg, "kind", "") == "item" for seg in segs)  # terse list items end in nouns
+    texts = [seg.text for seg in segs]
     if profile(lang).spaceless:
         # (not a quoted sentence's end, 「…こと。」: speech ends informally)
         texts = [m.group(1) for text in texts for m in _CJK_SENTENCE_END.finditer(text)
                  if m.end() == len(text) or text[m.end()] not in CLOSERS]
-    if not any(ends_mid_phrase(text, lang) for text in texts):
+    if not any(ends_mid_phrase(text, lang, item) for text in texts):
         return False
     pivot_text = ctx.segments[ctx.pivot][bead.a[-1]].text
     return not ends_mid_phrase(pivot_text, ctx.pivot)
@@ -272,7 +274,7 @@ def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, floa
         return None
     s = ctx.settings.truncation
     text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
-    if content_length(text) < s.tail_min_reference.get(ctx.pivot, s.tail_min_reference["*"]):
+    if content_length(text) < s.tail_min_reference.get(profile(ctx.pivot).code, s.tail_min_reference["*"]):
         return None  # the close of a short sentence is a word or two: too noisy to judge
     cut = _cut_at(text, 1 - s.tail_share, ctx.pivot)
     head, tail = text[:cut].strip(), text[cut:].strip()

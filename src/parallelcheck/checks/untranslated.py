@@ -20,6 +20,18 @@ UNTRANSLATED = Rule(
 RULES = (UNTRANSLATED,)
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Technical tokens are the same in every language and say nothing of the one a sentence is
+# in: paths and file names (debian/changelog, README.txt), URLs, options (--quiet),
+# identifiers (UTF-8, x86, status.phase, snake_case) and `code`. "debian/changelog et
+# debian/control en UTF-8." is two French words around three of them, not untranslated text.
+# (Tokens are runs of printable ASCII: Chinese and Japanese text has no spaces to end them.)
+_TECHNICAL = re.compile(r"`[^`]*`|[!-~]*[/\\_@=<>{}\[\]|~$][!-~]*|[!-~]*[A-Za-z0-9]\.[A-Za-z0-9][!-~]*|[!-~]*\d[!-~]*"
+                        r"|(?<!\S)--?[A-Za-z][\w-]*")
+
+
+def _prose(text: str) -> str:
+    """The text without its technical tokens (what PC106 judges)."""
+    return _TECHNICAL.sub(" ", text)
 
 
 def _grams(text: str) -> set[str]:
@@ -34,24 +46,80 @@ def _overlap(a: set[str], b: set[str]) -> float:
 def run(ctx: CheckContext) -> Iterator[Finding]:
     limits = ctx.settings.untranslated
     for lang in ctx.languages:
+        if lang == ctx.source:
+            continue  # the source is what the others translate: never "untranslated"
         doc = ctx.docs[lang]
         counterparts = _counterparts(ctx, lang)
         flagged: list[tuple[int, str]] = []  # (segment index, language it is in)
         for j, seg in enumerate(doc.segments):
-            letters = sum(1 for ch in seg.text if ch.isalpha())
-            if letters < limits.min_letters or len(_WORD.findall(seg.text)) < limits.min_words:
+            prose = _prose(seg.text)
+            letters = sum(1 for ch in prose if ch.isalpha())
+            if letters < limits.min_letters or len(_WORD.findall(prose)) < limits.min_words:
                 continue
             script = profile(lang).own_script
             if script is not None:
                 # names in Latin letters are normal in CJK text; a sentence almost without the
                 # language's own script is not
-                if len(script.findall(seg.text)) < limits.min_own_script * letters:
+                if len(script.findall(prose)) < limits.min_own_script * letters:
                     flagged.append((j, _source_language(ctx, lang, j, counterparts) or "?"))
                 continue
             copied = _source_language(ctx, lang, j, counterparts)
-            if copied and _not_in_own_language(seg.text, lang, ctx.settings):
+            if copied and _not_in_own_language(prose, lang, ctx.settings):
                 flagged.append((j, copied))
         yield from _group(ctx, lang, flagged)
+        yield from _inside_added(ctx, lang, {j for j, _ in flagged})
+
+
+# A run of Latin-script words (with the spaces and punctuation between them) inside a text.
+_LATIN_RUN = re.compile(r"[A-Za-z][\w'’-]*(?:[ \t,;:()/\"“”-]+[A-Za-z0-9][\w'’.-]*)+[.!?]?")
+
+
+def _added_segments(ctx: CheckContext, lang: str) -> list[int]:
+    """The version's segments that no other version has (what PC107 looks at): aligned to
+    no pivot segment."""
+    if lang == ctx.pivot:
+        return []
+    return sorted(j for j, b in ctx.version_beads[lang].items() if b.b and not b.a)
+
+
+def _inside_added(ctx: CheckContext, lang: str, flagged: set[int]) -> Iterator[Finding]:
+    """Untranslated text inside an addition: nothing to compare it with, so it is judged on
+    its own — the run of text in another language (English in a French or Chinese version),
+    located exactly, when language identification is confident about it."""
+    limits = ctx.settings.untranslated
+    base = profile(lang).code
+    doc = ctx.docs[lang]
+    for j in _added_segments(ctx, lang):
+        if j in flagged:
+            continue
+        seg = doc.segments[j]
+        if profile(lang).own_script is None:
+            runs = [(0, len(seg.text))]  # a Latin-script version: the sentence is the run
+        else:
+            runs = [m.span() for m in _LATIN_RUN.finditer(seg.text)]
+        for start, end in runs:
+            text = seg.text[start:end]
+            prose = _prose(text)
+            if (sum(ch.isalpha() for ch in prose) < limits.min_letters
+                    or len(_WORD.findall(prose)) < limits.min_words):
+                continue
+            from ..load.langid import identify_language
+
+            guess, conf = identify_language(prose, ctx.settings.langid)
+            if guess is None or guess == base or conf < limits.min_language_confidence:
+                continue
+            words = [w.lower() for w in _WORD.findall(prose)]
+            if sum(w in profile(guess).function_words for w in words) < limits.min_function_words_added:
+                continue  # names and terms (a table of resource kinds), not sentences
+            text = text.strip()
+            start = seg.start + start + (len(seg.text[start:end]) - len(seg.text[start:end].lstrip()))
+            yield UNTRANSLATED.finding(
+                language=lang,
+                location=ctx.span_location(lang, seg.paragraph, start, start + len(text)),
+                reference=None,
+                score=None,
+                message=f"not translated into {lang} (text no other version has, in {guess}): «{shorten(text)}»",
+            )
 
 
 def _counterparts(ctx: CheckContext, lang: str) -> dict[int, list[tuple[str, tuple[int, ...]]]]:
@@ -72,9 +140,9 @@ def _counterparts(ctx: CheckContext, lang: str) -> dict[int, list[tuple[str, tup
 
 
 def _source_language(ctx: CheckContext, lang: str, j: int, counterparts) -> str | None:
-    mine = _grams(ctx.segments[lang][j].text)
+    mine = _grams(_prose(ctx.segments[lang][j].text))
     for other, idx in counterparts.get(j, []):
-        if _overlap(mine, _grams(ctx.text(other, idx))) >= ctx.settings.untranslated.copy_overlap:
+        if _overlap(mine, _grams(_prose(ctx.text(other, idx)))) >= ctx.settings.untranslated.copy_overlap:
             return other
     return None
 
@@ -84,7 +152,7 @@ def _not_in_own_language(text: str, lang: str, settings) -> bool:
     from ..load.langid import identify_language
 
     guess, conf = identify_language(text, settings.langid)
-    return guess is not None and guess != lang and conf >= settings.untranslated.min_language_confidence
+    return guess is not None and guess != profile(lang).code and conf >= settings.untranslated.min_language_confidence
 
 
 def _group(ctx: CheckContext, lang: str, flagged: list[tuple[int, str]]) -> Iterator[Finding]:

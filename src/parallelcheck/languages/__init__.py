@@ -21,7 +21,8 @@ from ._profile import DEFAULT, HanNumerals, LanguageProfile, NativeNumerals
 
 __all__ = [
     "DEFAULT", "HanNumerals", "LATIN_SCRIPT_LANGUAGES", "LanguageProfile", "NAMES", "NativeNumerals",
-    "is_language_code", "language_name", "normalize_language", "profile", "profiles",
+    "is_language_code", "language_name", "language_tag", "normalize_language", "profile", "profiles",
+    "resolve_language",
 ]
 
 # The languages langdetect knows, by ISO 639-1 code (its zh-cn and zh-tw are both "zh" here:
@@ -75,6 +76,36 @@ def normalize_language(code: str) -> str:
             f"unknown language code '{code}' (expected an ISO 639-1 code such as en, fr, ko, ja, zh)"
         )
     return base
+
+
+def language_tag(code: str) -> str:
+    """A version's identity: the language tag as given, in canonical case — ``'zh-cn'`` →
+    ``'zh-CN'``, ``'pt_br'`` → ``'pt-BR'``, ``'zh-hant'`` → ``'zh-Hant'``, ``'EN'`` → ``'en'``.
+
+    Locale variants are distinct versions (zh-CN and zh-TW are checked against each other);
+    what the code knows about them is the base language's profile (``profile('zh-TW')`` is
+    zh's). Raises :class:`UsageError` as :func:`normalize_language` does.
+    """
+    base = normalize_language(code)
+    subtags = code.strip().replace("_", "-").split("-")[1:]
+    out = [base]
+    for tag in subtags:
+        out.append(tag.title() if len(tag) == 4 else tag.upper())
+    return "-".join(out)
+
+
+def resolve_language(code: str, versions) -> str | None:
+    """The version (a tag of ``versions``) that ``code`` names: the same tag, or a bare
+    language code that names the one version in that language (``zh`` for ``zh-CN`` alone).
+    None when none or several match."""
+    tag = language_tag(code)
+    if tag in versions:
+        return tag
+    if "-" not in tag:
+        same = [v for v in versions if profile(v).code == tag]
+        if len(same) == 1:
+            return same[0]
+    return None
 
 
 def is_language_code(token: str) -> bool:

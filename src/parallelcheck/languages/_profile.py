@@ -102,6 +102,11 @@ class LanguageProfile:
     final_range: tuple[str, str] | None = None
     sentence_final: frozenset[str] = frozenset()
     mid_phrase_words: frozenset[str] = frozenset()  # lowercase
+    # List items are often terse noun phrases («대부분 개발자 전용 자료와 일부 기타 파일.»,
+    # «開発者向けの資料。»): an item ends mid-phrase only after mid_phrase_chars or
+    # mid_phrase_words, or after one of these endings (Korean particles that can't close a noun
+    # phrase), not merely outside final_range's sentence endings or in mid_phrase_ranges.
+    item_mid_phrase_endings: tuple[str, ...] = ()
 
     # -- numbers (quantities.py, checks/numbers.py) -------------------------------------
     decimal_mark: str = "."

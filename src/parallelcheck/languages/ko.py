@@ -25,6 +25,8 @@ PROFILE = LanguageProfile(
     # Korean sentences end with a verb ending: these are its last syllables.
     final_range=("\uac00", "\ud7a3"),
     sentence_final=frozenset("다요까죠네오라자군나지음함임됨기"),
+    # (이, 가, 도, 로, 만 end many nouns too: 코드, 지도, 디렉터리 — not listed)
+    item_mid_phrase_endings=("에서", "에게", "으로", "부터", "까지", "처럼", "보다", "을", "를", "의", "와", "과", "및"),
     clock_pattern=(r"(?<![\d:.,])(\d{1,2})\s?시(?!간|장|민|즌|대|작|즉)(?:\s?(\d{1,2})\s?분)?"
                    r"|(?<![\d:.,])(\d{1,2})[:：](\d{2})(?![\d:])"),
     half_hour=("반",),

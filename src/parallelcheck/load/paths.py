@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from ..languages import normalize_language
+from ..languages import language_tag, resolve_language
 from ..model import Document
 from ..settings import DEFAULT, Settings
 from .boilerplate import compile_patterns, content_paragraphs
@@ -29,12 +29,13 @@ def document_from_text(
 ) -> Document:
     """A single-language version from text in memory.
 
-    The language code is normalised (``zh-CN`` → ``zh``), the text split into paragraphs
+    The language tag is kept as given, in canonical case (``zh-cn`` → ``zh-CN``: locale
+    variants are distinct versions; see :func:`~parallelcheck.languages.language_tag`), the text split into paragraphs
     and boilerplate paragraphs (share widgets, "see more" links) dropped. ``text`` is kept
     as given, so the spans are offsets into it. ``boilerplate``: extra line patterns
     (:func:`~parallelcheck.load.boilerplate.compile_patterns`).
     """
-    lang = normalize_language(language)
+    lang = language_tag(language)
     if not text.strip():
         raise InputError(f"{source}: the '{lang}' version is empty")
     if not has_visible(text):
@@ -49,7 +50,7 @@ def _name_language(token: str) -> str | None:
     if not _NAME_TAG.fullmatch(token):
         return None
     try:
-        return normalize_language(token)
+        return language_tag(token)
     except UsageError:
         return None
 
@@ -58,7 +59,7 @@ def language_from_filename(path: str | Path) -> str | None:
     """The language a file name announces, or None.
 
     ``article.ko.txt``, ``ko.txt``, ``article_ko.txt``, ``article-ko.md``, ``article.zh-CN.txt``
-    and ``ko/article.txt`` all give ``'ko'`` (or ``'zh'``). Only the last token of the name
+    and ``ko/article.txt`` all give ``'ko'`` (or ``'zh-CN'``: the tag as written). Only the last token of the name
     before its extension, or the whole parent folder name, is considered, and only when it is
     a known language code, so that ``go-to-market.txt`` names no language.
     """
@@ -102,7 +103,7 @@ def _parse_spec(spec: str) -> tuple[str | None, str]:
     m = _SPEC.match(spec)
     # A path that exists is a path, even with "=" in its name.
     if m and not Path(spec).exists():
-        return normalize_language(m.group(1)), m.group(2)
+        return language_tag(m.group(1)), m.group(2)
     return None, spec
 
 
@@ -123,7 +124,7 @@ def load_paths(
     """
     if not specs:
         raise UsageError("no input files given")
-    wanted = [normalize_language(code) for code in languages] if languages is not None else None
+    wanted = [language_tag(code) for code in languages] if languages is not None else None
     parsed = [_parse_spec(spec) for spec in specs]
     extra = compile_patterns(boilerplate)
 
@@ -144,7 +145,9 @@ def load_paths(
             seen[d.language] = d.source
 
     if wanted is not None:
-        have = {d.language for d in docs}
+        have = [d.language for d in docs]
+        # "zh" names the one Chinese version, whatever its region
+        wanted = [resolve_language(code, have) or code for code in wanted]
         missing = [code for code in dict.fromkeys(wanted) if code not in have]
         if missing:
             raise InputError(

@@ -24,9 +24,10 @@ _FINAL = ".。．!?！？"
 _WORD = re.compile(r"\w+")
 
 
-def ends_mid_phrase(text: str, language: str) -> bool:
+def ends_mid_phrase(text: str, language: str, item: bool = False) -> bool:
     """True when ``text`` ends with a full stop (or ?/!) placed after an element that can't
-    end a sentence in ``language``. Unknown languages: False."""
+    end a sentence in ``language``. Unknown languages: False. ``item``: the text is a list
+    item, which may be a complete noun phrase (profile.item_mid_phrase_endings)."""
     t = text.rstrip()
     if not t or t[-1] not in _FINAL:
         return False
@@ -37,6 +38,10 @@ def ends_mid_phrase(text: str, language: str) -> bool:
         return True  # a parenthesis left open: «헨드릭 스텐슨(Henrik.» (they don't span sentences)
     last = t[-1]
     lang = profile(language)
+    if item:
+        found = _WORD.findall(t.lower())
+        return (last in lang.mid_phrase_chars or t.endswith(lang.item_mid_phrase_endings)
+                or bool(found) and found[-1] in lang.mid_phrase_words)
     if last in lang.mid_phrase_chars or any(lo <= last <= hi for lo, hi in lang.mid_phrase_ranges):
         return True
     if lang.final_range is not None and lang.final_range[0] <= last <= lang.final_range[1]:

@@ -14,8 +14,8 @@ from ..errors import InputError, UsageError
 def add_tree_options(check: argparse.ArgumentParser) -> None:
     """The options of tree mode, on the ``check`` subcommand."""
     group = check.add_argument_group("documentation trees (check DIR)")
-    group.add_argument("--source", metavar="LANG",
-                       help="the source language of the tree (default: the layout's default-language folder, en)")
+    # --source (the source language; in a tree, default: the layout's default-language folder)
+    # is the check command's own option.
     group.add_argument("--layout", metavar="NAME_OR_TEMPLATE",
                        help="hugo, tldr, docusaurus, suffix, folder-per-document, or a template such as "
                             "'content/{lang}/{path}' (default: detected)")
@@ -110,7 +110,8 @@ def run_tree(args: argparse.Namespace, opts: dict[str, Any], config, targets, wr
     from .. import __version__
 
     signature = make_signature(
-        version=__version__, model=model, pivot=plan.source, languages=plan.languages, select=opts["select"],
+        version=__version__, model=model, pivot=plan.source, source=True, languages=plan.languages,
+        select=opts["select"],
         ignore=opts["ignore"] or (), severity=opts["severity"], settings=config.settings, glossary=opts["glossary"],
         baseline=None if args.write_baseline else opts["baseline"],
     )

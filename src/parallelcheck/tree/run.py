@@ -180,9 +180,9 @@ def check_job(job: Job, opts: TreeOptions) -> Report | str:
     try:
         docs = [load_version(path, lang, boilerplate=opts.boilerplate, settings=opts.settings)
                 for lang, path in job.files]
-        # Issue 14's source-authoritative blame: change `pivot=` to `source=` here.
+        # The tree's source language is authoritative (source-authoritative blame).
         return check_documents(
-            docs, pivot=job.source, embedder=_embedder(opts), select=opts.select, ignore=opts.ignore,
+            docs, source=job.source, embedder=_embedder(opts), select=opts.select, ignore=opts.ignore,
             severity=dict(opts.severity), glossary=opts.glossary, settings=opts.settings,
         )
     except InputError as exc:

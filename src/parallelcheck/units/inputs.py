@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from ..languages import normalize_language
+from ..languages import language_tag
 from . import UnitDocument
 
 PO = (".po",)
@@ -23,7 +23,7 @@ _SPEC = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,15})=(.+)$", re.S)
 def _split(spec: str) -> tuple[str | None, str]:
     m = _SPEC.match(spec)
     if m and not Path(spec).exists():
-        return normalize_language(m.group(1)), m.group(2)
+        return language_tag(m.group(1)), m.group(2)
     return None, spec
 
 

@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="run only these rules (comma-separated ids or prefixes, e.g. PC1,PC201)",
     )
     check.add_argument("--ignore", metavar="IDS", type=_id_list, help="skip these rules")
+    check.add_argument(
+        "--input-format", choices=("auto", "text", "markdown", "html"), default=None,
+        help="how to read the inputs (default: auto — Markdown for .md/.markdown/.mdx, HTML for .html/.htm)",
+    )
     check.add_argument("--glossary", metavar="PATH", help="termbase (CSV or TBX) for the glossary rule PC204")
     check.add_argument(
         "--severity", metavar="ID=LEVEL", action="append", default=[],
@@ -330,6 +334,7 @@ def _settings(args: argparse.Namespace):
         "baseline": args.baseline or config.baseline,
         "cache_dir": args.cache_dir or config.cache_dir,
         "threads": args.threads or config.threads,
+        "input_format": args.input_format or config.input_format,
     }
 
 
@@ -344,7 +349,8 @@ def _run_check(args: argparse.Namespace) -> int:
         _check_output_target(args.write_baseline, args.inputs, "--write-baseline")
     config, opts = _settings(args)
     pivot = normalize_language(opts["pivot"]) if opts["pivot"] else None
-    documents = load_paths(args.inputs, languages=opts["languages"], boilerplate=config.boilerplate)
+    documents = load_paths(args.inputs, languages=opts["languages"], boilerplate=config.boilerplate,
+                           input_format=opts["input_format"], prose=config.prose)
     progress = ProgressBar(enabled=not args.quiet and _isatty(sys.stderr))
     try:
         report = check_documents(

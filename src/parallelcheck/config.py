@@ -60,6 +60,17 @@ class Config:
     thresholds: Thresholds = Thresholds()
     cache_dir: Path | None = None
     threads: int | None = None
+    input_format: str | None = None  # auto | text | markdown | html
+    front_matter_keys: tuple[str, ...] | None = None  # front-matter keys whose values are prose
+
+    @property
+    def prose(self):
+        """What of a Markdown/HTML file is prose (:class:`parallelcheck.load.prose.ProseSettings`)."""
+        from .load.prose import DEFAULT_SETTINGS, ProseSettings
+
+        if self.front_matter_keys is None:
+            return DEFAULT_SETTINGS
+        return ProseSettings(front_matter_keys=self.front_matter_keys)
 
 
 def _str_list(key: str, value: Any, where: str) -> tuple[str, ...]:
@@ -122,6 +133,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         "thresholds": lambda v: _thresholds(v, where),
         "cache-dir": lambda v: rel("cache-dir", v),
         "threads": lambda v: _threads(v, where),
+        "input-format": lambda v: _string("input-format", v, where, ("auto", "text", "markdown", "html")),
+        "front-matter-keys": lambda v: _str_list("front-matter-keys", v, where),
     }
     values = {}
     for key, value in table.items():

@@ -34,6 +34,7 @@ def check(
     glossary: str | Path | None = None,
     baseline: str | Path | None = None,
     thresholds: Thresholds | None = None,
+    input_format: str = "text",
 ) -> Report:
     """Check language versions given as ``{language: text}``.
 
@@ -44,10 +45,12 @@ def check(
     ``glossary`` is the path of a CSV or TBX termbase for PC204; ``baseline`` the path of a
     baseline file (:mod:`parallelcheck.baseline`) whose findings are left out;
     ``thresholds`` tunes the checks (:class:`parallelcheck.thresholds.Thresholds`).
+    ``input_format``: ``text`` (default), ``markdown`` or ``html`` — how the texts are read.
     """
     from .load import document_from_text
 
-    docs = [document_from_text(lang, text, source=f"<{lang}>") for lang, text in texts.items()]
+    docs = [document_from_text(lang, text, source=f"<{lang}>", input_format=input_format)
+            for lang, text in texts.items()]
     return check_documents(docs, pivot=pivot, model=model, cache=cache, cache_dir=cache_dir,
                            select=select, ignore=ignore, severity=severity, glossary=glossary,
                            baseline=baseline, thresholds=thresholds)

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from . import added, drift, glossary, missing, names, numbers, structure, truncated, untranslated
+from . import added, code, drift, glossary, missing, names, numbers, structure, truncated, untranslated
 
-CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure)
+CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, code)
 SEVERITY_LEVELS = ("error", "warning", "info")
 
 

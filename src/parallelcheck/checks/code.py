@@ -95,7 +95,7 @@ def _version(ctx, lang, tokens, counts, reference, row_of) -> Iterator[Finding]:
     for holder, t, row in sorted(lost, key=lambda x: (x[2] is None, x[2] or 0, x[1].start)):
         if row is not None and lang not in ctx.paragraph_rows[row]:
             continue  # the whole paragraph is missing here: PC101 says it
-        if t.kind == "inline-code" and _written_in_row(ctx, lang, t, row, tokens, row_of):
+        if t.kind == "inline-code" and _written_in_row(ctx, lang, holder, t, row, tokens, row_of):
             continue  # the same code without its backticks, or inside a code block here
         change = _best_change(t, [a for a in added if id(a) not in used and a.kind == t.kind
                                   and row_of.get((lang, a.paragraph)) == row])
@@ -120,15 +120,21 @@ def _present(ctx, lang, holder, token, tokens, row_of) -> int:
                    for t in tokens[lang]))
 
 
-def _written_in_row(ctx, lang, token, row, tokens, row_of) -> bool:
-    """Whether the row's paragraphs of ``lang`` or its code there contain the token's text."""
+def _written_in_row(ctx, lang, holder, token, row, tokens, row_of) -> bool:
+    """Whether ``lang`` writes the token's text in the row (without backticks, or inside a
+    code block) as often as ``holder`` does, the token included."""
     if row is None:
         return False
     needle = "".join(token.text.split()).lower()
-    doc = ctx.docs[lang].document
-    hay = [doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end] for p in ctx.paragraph_rows[row].get(lang, ())]
-    hay += [t.text for t in tokens[lang] if row_of.get((lang, t.paragraph)) == row]
-    return any(needle in "".join(h.split()).lower() for h in hay)
+
+    def count(language: str) -> int:
+        doc = ctx.docs[language].document
+        hay = [doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]
+               for p in ctx.paragraph_rows[row].get(language, ())]
+        hay += [t.text for t in tokens[language] if row_of.get((language, t.paragraph)) == row]
+        return sum("".join(h.split()).lower().count(needle) for h in hay)
+
+    return count(lang) >= count(holder)
 
 
 def _translated(lost: CodeToken, change: CodeToken, lang: str) -> bool:
@@ -178,9 +184,12 @@ def _findings(ctx, lang, row, items, tokens) -> Iterator[Finding]:
         if change is None:
             continue
         theirs, mine = _first_difference(t, change)
+        source = ctx.docs[lang].document.source_text
+        at = source.find(mine, change.start, change.end) if t.kind == "code-block" else -1
+        start, end = (at, at + len(mine)) if at >= 0 else (change.start, change.end)
         yield CODE_MISMATCH.finding(
             language=lang,
-            location=ctx.span_location(lang, change.paragraph, change.start, change.end),
+            location=ctx.span_location(lang, change.paragraph, start, end),
             reference=Reference(holder, t.paragraph, t.text),
             score=None,
             message=(f"{_KIND_NAMES[t.kind]} «{shorten(mine, 60)}» differs from the other versions' "

@@ -15,6 +15,7 @@ the keys tokens are compared by.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -98,16 +99,21 @@ class ProseBuilder:
         text = self.text()
         spans: list[Span] = []
         kinds: list[str] = []
+        blocks: list[tuple[int, int, int]] = []  # a unit's untrimmed range -> its paragraph
         for kind, lo, hi in sorted(self.units, key=lambda u: (u[1], u[2])):
-            lo, hi = trim(text, lo, hi)
-            if hi > lo and _HAS_WORD.search(text, lo, hi) and (not spans or lo >= spans[-1].end):
-                spans.append(Span(lo, hi))
+            tlo, thi = trim(text, lo, hi)
+            if thi > tlo and _HAS_WORD.search(text, tlo, thi) and (not spans or tlo >= spans[-1].end):
+                spans.append(Span(tlo, thi))
                 kinds.append(kind)
-        starts = [s.start for s in spans]
-        import bisect
+                blocks.append((lo, hi, len(spans) - 1))
+
+        def paragraph_of(offset: int) -> int:
+            """The paragraph whose block holds ``offset``, else the last one before it."""
+            i = bisect.bisect_right(blocks, (offset, len(text) + 1, 0)) - 1
+            return blocks[i][2] if i >= 0 else 0
 
         code = tuple(
-            CodeToken(kind, key, snippet, lo, hi, max(bisect.bisect_right(starts, lo) - 1, 0))
+            CodeToken(kind, key, snippet, lo, hi, paragraph_of(lo))
             for kind, key, snippet, lo, hi in sorted(self.code, key=lambda c: (c[3], c[4]))
         )
         return text, tuple(spans), Markup(fmt, self.source, tuple(kinds), code)

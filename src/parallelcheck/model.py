@@ -86,8 +86,9 @@ class Document:
         return self.text[span.start : span.end]
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a code-point offset."""
-        return self.text.count("\n", 0, offset) + 1
+        """1-based line number of a code-point offset (in the file: the prose view of an HTML
+        version may break lines where the page's blocks end)."""
+        return self.source_text.count("\n", 0, offset) + 1
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,8 @@ class ProseBuilder:
     def __init__(self, source: str) -> None:
         self.source = source
         self._mask = bytearray(b"\x01") * len(source)  # 1 = not prose
-        self._subst: dict[int, str] = {}  # offset -> the one code point shown there (HTML entities)
+        self._subst: dict[int, str] = {}  # offset -> the code point shown there (entities, markers)
+        self._joins: list[tuple[int, int, int]] = []  # entities inside words: start, end, decoded length
         self.code: list[tuple[str, str, str, int, int]] = []  # kind, key, text, start, end
         self.units: list[tuple[str, int, int]] = []  # block type, start, end
 
@@ -60,11 +61,20 @@ class ProseBuilder:
     def mask(self, start: int, end: int) -> None:
         self._mask[start:end] = b"\x01" * (end - start)
 
-    def substitute(self, start: int, end: int, text: str) -> None:
-        """Show ``text`` (one code point) in place of ``source[start:end]`` (an entity)."""
+    def substitute(self, start: int, end: int, text: str, *, inline: bool = False) -> None:
+        """Show ``text`` in place of ``source[start:end]`` (a list marker for an HTML tag),
+        padded with spaces; nothing when it does not fit. ``inline`` (a decoded entity): when
+        the entity sits inside a word or number (``120&#160;000``, ``don&rsquo;t``), the
+        word's beginning is moved right to meet it, so the prose view reads ``120 000`` —
+        the moved characters' offsets are then off by the padding, within their line."""
+        if len(text) > end - start:
+            return
         self.mask(start, end)
-        self._mask[start] = 0
-        self._subst[start] = text
+        for i, ch in enumerate(text):
+            self._mask[start + i] = 0
+            self._subst[start + i] = ch
+        if inline and len(text) < end - start:
+            self._joins.append((start, end, len(text)))
 
     def is_prose(self, offset: int) -> bool:
         return not self._mask[offset]
@@ -89,9 +99,26 @@ class ProseBuilder:
         if self._subst:
             chars = list(text)
             for pos, ch in self._subst.items():
-                chars[pos] = ch
+                if not mask[pos]:
+                    chars[pos] = ch
+            for start, end, n in sorted(self._joins):
+                self._join(chars, start, end, n)
             text = "".join(chars)
         return text
+
+    def _join(self, chars: list[str], start: int, end: int, n: int) -> None:
+        """Close the gap after a decoded entity inside a word (see :meth:`substitute`)."""
+        if end >= len(chars) or start == 0 or chars[end].isspace() or chars[start - 1].isspace():
+            return
+        if self._mask[start] or self._mask[end]:
+            return
+        w = start
+        while w > 0 and not chars[w - 1].isspace() and not self._mask[w - 1] and start - w < 64:
+            w -= 1
+        pad = end - start - n
+        moved = chars[w : start + n]
+        chars[w : w + pad] = [" "] * pad
+        chars[w + pad : end] = moved
 
     def build(self, fmt: str) -> tuple[str, tuple[Span, ...], Markup]:
         """The prose view, the content paragraphs (units with prose in them, trimmed, in

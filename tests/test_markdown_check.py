@@ -147,3 +147,15 @@ def test_cli_input_format_option(tmp_path):
                  + str(tmp_path / "r.json")]) == 0
     docs = load_paths(paths, input_format="markdown")
     assert all(d.markup is not None for d in docs)
+
+
+def test_html_report_shows_code_as_code_block_types_and_a_rule_filter():
+    from parallelcheck.report import render
+
+    texts = _texts(fr=[("dbtool verify {{chemin", "dbtool check {{chemin"), ("environ 20 minutes", "environ 25 minutes")])
+    page = render(_check(texts), "html", quiet=True)
+    assert 'id="side"' in page and 'id="heatmap"' in page  # --quiet is about the terminal only
+    assert '<code class="np">`dbtool dump`</code>' in page
+    assert '<pre class="code" lang="en" dir="ltr"><code>dbtool dump --all {{path/to/backup.sql}}' in page
+    assert '<span class="bt" lang="en">list</span>' in page and '<span class="bt" lang="en">front-matter</span>' in page
+    assert 'data-rule="PC207"' in page and 'data-rule="PC201"' in page and 'data-r="PC207"' in page

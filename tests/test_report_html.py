@@ -196,9 +196,11 @@ def test_self_contained_with_a_hash_based_csp(example_html):
         assert f"{directive} 'sha256-{digest}'" in csp
 
 
-def test_quiet_leaves_out_the_views(example_report):
+def test_quiet_is_about_the_terminal_the_page_keeps_its_views(example_report):
+    # a CI job runs `-q --format html:FILE` and publishes the page
     out = render(example_report, "html", quiet=True)
-    assert 'id="findings"' in out and 'id="side"' not in out and 'id="heatmap"' not in out
+    assert 'id="findings"' in out and 'id="side"' in out and 'id="heatmap"' in out
+    assert out == render(example_report, "html")
 
 
 # --- hand-built reports ---------------------------------------------------------------------

@@ -353,3 +353,17 @@ def test_browser_hostile_input_shows_as_text_and_never_runs(browser, tmp_path):
     assert dialogs == [] and errors == []
     assert page.evaluate("document.scripts.length") == 1
     page.close()
+
+
+def test_browser_rule_filter_hides_that_rules_findings(browser, example_report, example_html, tmp_path):
+    page, errors, _ = _open(browser, example_html, tmp_path, "rules.html")
+    box = page.locator('#filters input[data-rule="PC203"]')
+    assert box.is_visible()
+    box.uncheck()
+    assert page.locator("#shown").inner_text() == "1 of 3 findings shown"
+    assert not page.locator('#findings tr[data-r="PC203"]').first.is_visible()
+    assert page.locator('#findings tr[data-r="PC103"]').is_visible()
+    box.check()
+    assert page.locator("#shown").inner_text() == "3 of 3 findings shown"
+    assert errors == []
+    page.close()

@@ -116,9 +116,16 @@ def test_placeholders_in_prose_are_masked(placeholder):
 
 
 def test_percentages_and_prices_are_prose():
-    doc = markdown_document("en", "Prices rose 50% during the year, to $5 a day.\n")
-    assert doc.text.strip() == "Prices rose 50% during the year, to $5 a day."
+    doc = markdown_document("en", "Prices rose 50% during the year, to $5 a day (5 $US in the French text).\n")
+    assert doc.text.strip() == "Prices rose 50% during the year, to $5 a day (5 $US in the French text)."
     assert not doc.markup.code
+
+
+def test_footnote_references_and_bodies():
+    doc = markdown_document("en", "The rule changed in 2019[^1].\n\n[^1]: See the minutes of the meeting.\n")
+    assert [" ".join(p.split()) for p in _paragraphs(doc)] == ["The rule changed in 2019 .",
+                                                               "See the minutes of the meeting."]
+    assert doc.markup.blocks == ("paragraph", "footnote")
 
 
 def test_translated_placeholder_names_give_the_same_code_key():

@@ -116,6 +116,8 @@ def _block(b: ProseBuilder, lines: _Lines, tokens, i: int, settings: ProseSettin
             lo, hi = lines.span(t.map[0], t.map[1])
             _unit(b, lines, _LEAVES.get(t.type) or _CONTAINERS[t.type], lo, hi, tokens[i : end + 1], settings)
         return end + 1
+    if t.type == "footnote_block_open":  # a wrapper: its footnotes are handled one by one
+        return i + 1
     if t.nesting == 1:  # a block we do not know (a plugin's): skip it whole, masked
         return _close_index(tokens, i) + 1
     return i + 1  # hr, footnote_block markers…: markup

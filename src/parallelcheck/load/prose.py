@@ -160,12 +160,13 @@ _INLINE = re.compile(
     | (?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     | (?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
     | (?P<target>\]\((?P<url><[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
+    | (?P<footref>\[\^[^\]\s]+\])
     | (?P<refl>\]\[[^\]\n]*\])
     | (?P<attrs>\{[#:.][^{}\n]*\})
     | (?P<printf>(?<![\w%])%(?:\(\w+\)|\d+\$)?[-+0#]?\d*(?:\.\d+)?[sdifuxXeEgG](?![A-Za-z]))
     | (?P<brace>(?<![{\w])\{(?:\d+|[A-Za-z_]\w*)(?:[:!][^{}\s]*)?\}(?!\}))
     | (?P<colon>(?<![^\s(]):[A-Za-z_]\w*(?![\w:]))
-    | (?P<dollar>\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]*\b)
+    | (?P<dollar>\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]{2,}\b)
     | (?P<escape>\\(?=[!-/:-@\[-`{-~]))
     """,
     re.X,
@@ -274,7 +275,7 @@ def scan_inline(b: ProseBuilder, start: int, end: int, settings: ProseSettings =
         if kind is None:
             kind = "code" if m.group("ticks") else "target"
         lo, hi = m.start(), m.end()
-        if not markdown and kind in ("code", "target", "refl", "escape"):
+        if not markdown and kind in ("code", "target", "refl", "escape", "footref"):
             continue
         if kind == "code":
             b.mask(lo, hi)
@@ -321,7 +322,7 @@ def scan_inline(b: ProseBuilder, start: int, end: int, settings: ProseSettings =
             opener = _open_bracket(src, lo, start)
             if opener is not None:
                 b.mask(opener, opener + 1)
-        elif kind in ("attrs", "escape"):
+        elif kind in ("attrs", "escape", "footref"):
             b.mask(lo, hi)
         else:  # printf, brace, colon, dollar: placeholders, compared as written
             b.mask(lo, hi)

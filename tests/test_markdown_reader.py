@@ -121,6 +121,13 @@ def test_percentages_and_prices_are_prose():
     assert not doc.markup.code
 
 
+def test_admonitions_and_definition_lists_lose_their_markers():
+    doc = markdown_document("en", '!!! note "Be careful"\n    Back up first.\n\nTerm\n: The definition here.\n')
+    assert [" ".join(p.split()) for p in _paragraphs(doc)] == ['"Be careful" Back up first.',
+                                                               "Term The definition here."]
+    assert doc.markup.blocks == ("admonition", "definition-list")
+
+
 def test_footnote_references_and_bodies():
     doc = markdown_document("en", "The rule changed in 2019[^1].\n\n[^1]: See the minutes of the meeting.\n")
     assert [" ".join(p.split()) for p in _paragraphs(doc)] == ["The rule changed in 2019 .",

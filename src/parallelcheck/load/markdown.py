@@ -37,6 +37,7 @@ _LEAVES = {"heading_open": "heading", "paragraph_open": "paragraph"}
 _QUOTE_PREFIX = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 _ADMONITION = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|:::)[ \t]*[\w-]*")
 _FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
+_DEFINITION = re.compile(r"[ \t]{0,3}[:~][ \t]")
 _FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\](?::)?")
 
 
@@ -135,6 +136,10 @@ def _unit(b: ProseBuilder, lines: _Lines, kind: str, lo: int, hi: int, tokens, s
         m = _ADMONITION.match(src, lo, hi)
         if m:
             b.mask(m.start(), m.end())
+    if kind == "definition-list":
+        for m in _DEFINITION.finditer(src, lo, hi):
+            if m.start() == lo or src[m.start() - 1] in "\r\n":
+                b.mask(m.start(), m.end())
     if kind == "footnote":
         for m in _FOOTNOTE_LABEL.finditer(src, lo, hi):
             b.mask(m.start(), m.end())

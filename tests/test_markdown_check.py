@@ -159,3 +159,12 @@ def test_html_report_shows_code_as_code_block_types_and_a_rule_filter():
     assert '<pre class="code" lang="en" dir="ltr"><code>dbtool dump --all {{path/to/backup.sql}}' in page
     assert '<span class="bt" lang="en">list</span>' in page and '<span class="bt" lang="en">front-matter</span>' in page
     assert 'data-rule="PC207"' in page and 'data-rule="PC201"' in page and 'data-r="PC207"' in page
+
+
+def test_references_quote_the_markdown_file_not_its_prose_view():
+    texts = _texts(fr=[("Une sauvegarde copie toutes les tables de la base de données dans un seul fichier. Lancez\n"
+                        "`dbtool dump` sur le serveur, comme le décrit le [guide d'exploitation]"
+                        "(/fr/docs/operations/guide/#sauvegardes).", "Texte.")])
+    report = _check(texts)
+    refs = [f.reference.text for f in report.findings if f.language == "fr" and f.reference is not None]
+    assert any("Run `dbtool dump` on the" in r for r in refs), refs

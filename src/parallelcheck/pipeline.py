@@ -119,6 +119,7 @@ def check_documents(
                           thresholds=thresholds)
     if progress:
         progress("check", 1, 1)
+    findings = _quote_markdown_sources(findings, segmented)
     findings = with_fingerprints(findings, {d.language: d.document.text for d in segmented})
     suppressed = 0
     if accepted is not None:
@@ -138,6 +139,24 @@ def check_documents(
         row_similarity=_row_similarity(segmented, vectors, alignment.paragraphs.rows),
         suppressed=suppressed,
     )
+
+
+def _quote_markdown_sources(findings, segmented):
+    """A reference quoted from a Markdown version's prose view reads «two labels and :»;
+    quote the file's text at the same place instead («two labels `app: nginx` and …»)."""
+    from dataclasses import replace
+
+    docs = {d.language: d.document for d in segmented}
+    out = []
+    for f in findings:
+        ref = f.reference
+        doc = docs.get(ref.language) if ref is not None else None
+        if doc is not None and doc.markup is not None and doc.markup.format == "markdown" and ref.text:
+            at = doc.text.find(ref.text)
+            if at >= 0 and doc.text.find(ref.text, at + 1) < 0:
+                f = replace(f, reference=replace(ref, text=doc.markup.source[at : at + len(ref.text)]))
+        out.append(f)
+    return out
 
 
 def _row_similarity(segmented, vectors, rows) -> tuple[tuple[float | None, ...], ...]:

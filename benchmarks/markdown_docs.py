@@ -7,10 +7,10 @@ after it, and the second body paragraph as a bullet list (one sentence an item).
 non-prose is identical in every version (the shortcode, the link target, the code), so
 anything reported about it on a clean document is a false finding.
 
-Which paragraph gets the link, the code and the list is decided by content — the paragraph
-holding sentences of the base document's first / second body paragraph (in any language) —
-so an injected edit (a paragraph split, merged, dropped, left in English) moves them with
-their paragraph as an editor's edit would.
+Which sentences get the link, the code and the list is decided by content — the sentences of
+the base document's first / second body paragraph (in any language) — so an injected edit (a
+paragraph split, merged, dropped, left in English) moves them with their paragraph as an
+editor's edit would; the link, code and fence go with the first linked sentence only.
 """
 
 from __future__ import annotations
@@ -22,8 +22,22 @@ from .defects import JOIN
 PROSE_BEFORE = 1
 
 
-def _marked(paragraph: list[str], marks: set[str]) -> bool:
-    return bool(paragraph) and sum(s in marks for s in paragraph) * 2 >= len(paragraph)
+def _blocks(paragraph: list[str], list_marks: set[str]) -> list[tuple[str, list[str]]]:
+    """The Markdown blocks of one (edited) paragraph: a list when all its sentences but at
+    most one (an edited one) are the base list's; else runs of list sentences as lists and
+    the rest as prose (Markdown cannot merge a list into a paragraph: an editor's merge of the
+    two leaves two blocks)."""
+    marked = [s in list_marks for s in paragraph]
+    if sum(marked) and len(paragraph) - sum(marked) <= 1:
+        return [("list", list(paragraph))]
+    out: list[tuple[str, list[str]]] = []
+    for s, m in zip(paragraph, marked):
+        kind = "list" if m else "prose"
+        if out and out[-1][0] == kind:
+            out[-1][1].append(s)
+        else:
+            out.append((kind, [s]))
+    return out
 
 
 def render_markdown(paras: dict[str, list[list[str]]], base: dict[str, list[list[str]]], doc_id: str) -> dict[str, str]:
@@ -40,27 +54,32 @@ def render_markdown(paras: dict[str, list[list[str]]], base: dict[str, list[list
         blocks.append(f'---\ntitle: "{title.replace(chr(34), chr(39))}"\nslug: {slug}\nweight: 30\n'
                       f"date: 2019-11-28\nreviewers:\n- editor-1\n---")
         blocks.append(f"<!-- source: {headline_en} -->")
+        linked = False
         for i, p in enumerate(ps):
             if not p:
                 continue
             if i == 0:
                 blocks.append("# " + join.join(p))
                 blocks.append(f'{{{{< figure src="/images/{slug}.png" width="640" >}}}}')
-            elif _marked(p, list_marks):
-                blocks.append("\n".join(f"- {s}" for s in p))
-            elif _marked(p, link_marks):
-                first, rest = p[0], p[1:]
+                continue
+            for kind, sentences in _blocks(p, list_marks):
+                if kind == "list":
+                    blocks.append("\n".join(f"- {s}" for s in sentences))
+                    continue
+                at = next((k for k, s in enumerate(sentences) if s in link_marks), None) if not linked else None
+                if at is None:
+                    blocks.append(join.join(sentences))
+                    continue
+                linked = True
+                sentences = list(sentences)
+                first = sentences[at]
                 cut = first.find(" ") if join == " " else 2
                 cut = cut if cut > 0 else len(first)
-                first = f"[{first[:cut]}](https://example.org/news/{slug}){first[cut:]}"
-                text = join.join([first, *rest])
-                blocks.append(f"{text} `ref:{slug}`")
+                sentences[at] = f"[{first[:cut]}](https://example.org/news/{slug}){first[cut:]}"
+                blocks.append(f"{join.join(sentences)} `ref:{slug}`")
                 blocks.append(f"```shell\ncurl -s https://example.org/api/{slug}?page=2\n\njq .items data.json\n```")
-            else:
-                blocks.append(join.join(p))
         out[lang] = "\n\n".join(blocks) + "\n"
     return out
-
 
 def non_prose_findings(report) -> list:
     """Findings of a report on Markdown versions that are about no prose: PC207 on a document

@@ -105,19 +105,18 @@ def _random_pair(rng):
     return a, b, la, lb, PairParams(gap_cost=float(rng.choice([0.0, 0.2, 0.5])))
 
 
-def test_both_dp_paths_find_the_same_optimal_alignment(monkeypatch):
+def test_both_dp_paths_find_the_same_optimal_alignment():
     """On random inputs small enough for the full table (the band then covers it all), the
     cell-by-cell path and the row-wise banded path give the same beads, and those score
     exactly as well as the optimum of the plain reference DP."""
-    from parallelcheck.align import pairwise
+    from dataclasses import replace
 
     rng = np.random.default_rng(5)
     for trial in range(40):
         a, b, la, lb, params = _random_pair(rng)
-        monkeypatch.setattr(pairwise, "FULL_TABLE_CELLS", 10_000)
-        beads = align_pair(a, b, la, lb, scale=0.8, length_ratio=1.1, params=params)
-        monkeypatch.setattr(pairwise, "FULL_TABLE_CELLS", 0)
-        banded = align_pair(a, b, la, lb, scale=0.8, length_ratio=1.1, params=params)
+        beads = align_pair(a, b, la, lb, scale=0.8, length_ratio=1.1,
+                           params=replace(params, full_table_cells=10_000))
+        banded = align_pair(a, b, la, lb, scale=0.8, length_ratio=1.1, params=replace(params, full_table_cells=0))
         assert [(x.a, x.b) for x in beads] == [(x.a, x.b) for x in banded], trial
         _, optimum = _reference_align(a, b, la, lb, 0.8, 1.1, params)
         total = 0.0
@@ -282,6 +281,9 @@ def test_an_unmatched_paragraph_whose_sentences_end_its_neighbour_is_a_merge():
 
     from parallelcheck.align.nway import _attach_by_sentences
     from parallelcheck.align.pairwise import Bead
+    from parallelcheck.settings import DEFAULT
+
+    held = DEFAULT.alignment.sentence_in_neighbour
 
     eye = np.eye(6)
     pivot = SimpleNamespace(segment_ranges=[[0, 1], [2, 3], [4]])
@@ -292,11 +294,11 @@ def test_an_unmatched_paragraph_whose_sentences_end_its_neighbour_is_a_merge():
     # いる最中です。» for "But we are working on it.")
     merged = SimpleNamespace(segment_ranges=[[0, 1, 2, 3], [4]])
     xvecs = np.vstack([eye[0], eye[1], eye[2], eye[5], eye[4]])
-    assert [(b.a, b.b) for b in _attach_by_sentences(beads, pivot, merged, pvecs, xvecs, 1.0)] == [
+    assert [(b.a, b.b) for b in _attach_by_sentences(beads, pivot, merged, pvecs, xvecs, 1.0, held)] == [
         ((0, 1), (0,)), ((2,), (1,))]
     # a deleted paragraph: the neighbour has no sentences to spare
     deleted = SimpleNamespace(segment_ranges=[[0, 1], [2]])
-    assert _attach_by_sentences(beads, pivot, deleted, pvecs, np.vstack([eye[0], eye[1], eye[4]]), 1.0) == beads
+    assert _attach_by_sentences(beads, pivot, deleted, pvecs, np.vstack([eye[0], eye[1], eye[4]]), 1.0, held) == beads
     # ... or its spare sentences say something else
     other = np.vstack([eye[0], eye[1], eye[5], eye[5], eye[4]])
-    assert _attach_by_sentences(beads, pivot, merged, pvecs, other, 1.0) == beads
+    assert _attach_by_sentences(beads, pivot, merged, pvecs, other, 1.0, held) == beads

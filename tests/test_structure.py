@@ -54,3 +54,24 @@ def test_headings_marked_alike_are_not_reported():
     assert not _rules(parallelcheck.check(_markdown_versions({})), "PC206")
     # one version marking a heading the others do not is not a majority either
     assert not _rules(parallelcheck.check(_markdown_versions({lang: "" for lang in LANGS if lang != "zh"})), "PC206")
+
+
+def test_tuned_numbers_live_in_the_settings():
+    """The aligner, loaders, segmenter and checks hold no tuned float literal: only the
+    arithmetic ones (0.0 and 1.0 as neutral values, 1e-3/1e-6 as guards against log(0) and
+    division by zero). A tuned number goes to parallelcheck.settings."""
+    import io
+    import tokenize
+    from pathlib import Path
+
+    root = Path(parallelcheck.__file__).parent
+    neutral = {"0.0", "1.0", "1e-3", "1e-6"}
+    found = []
+    for folder in ("align", "checks", "load", "segment"):
+        for path in sorted((root / folder).rglob("*.py")):
+            for tok in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline):
+                text = tok.string.lower()
+                if tok.type == tokenize.NUMBER and ("." in text or "e" in text) and not text.startswith("0x"):
+                    if text not in neutral:
+                        found.append(f"{path.relative_to(root)}:{tok.start[0]}: {tok.string}")
+    assert found == []

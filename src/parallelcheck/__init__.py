@@ -33,6 +33,7 @@ _LAZY = {
     "Alignment": "parallelcheck.model",
     "InputError": "parallelcheck.errors",
     "Thresholds": "parallelcheck.thresholds",
+    "Settings": "parallelcheck.settings",
     "Config": "parallelcheck.config",
     "load_config": "parallelcheck.config",
     "find_config": "parallelcheck.config",
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .load import document_from_text, load_file, load_paths, split_combined
     from .model import Alignment, Document, Finding, Location, Reference, Report, Segment
     from .pipeline import check, check_documents
+    from .settings import Settings
     from .thresholds import Thresholds
 
 

@@ -168,6 +168,7 @@ def _run_explain(rule_id: str) -> int:
     text = f"{rule.id} {rule.name}\n  kind: {rule.kind}; default severity: {rule.severity}\n\n{rule.doc}\n"
     if rule.example:
         text += f"\nExample: {rule.example}\n"
+    text += _explain_settings(rule)
     text += (
         f"\nConfigure: turn it off with --ignore {rule.id}; run it alone with --select {rule.id}; "
         f"change its severity with --severity {rule.id}=warning (error, warning or info). "
@@ -177,6 +178,40 @@ def _run_explain(rule_id: str) -> int:
     )
     _write_stdout(text)
     return 0
+
+
+def _explain_settings(rule) -> str:
+    """The settings a rule reads, with their defaults, as ``explain`` lists them."""
+    from dataclasses import fields
+
+    from .settings import DEFAULT
+
+    keys: list[str] = []
+    for entry in rule.settings:
+        group, _, name = entry.partition(".")
+        names = [name] if name else [f.name for f in fields(getattr(DEFAULT, group))]
+        keys += [f"{group}.{n}" for n in names]
+    keys.append("alignment, verification (every rule reads the alignment)")
+    lines = []
+    for key in keys:
+        group, _, name = key.partition(".")
+        if " " in key:
+            lines.append(f"  {key}")
+            continue
+        value = getattr(getattr(DEFAULT, group), name)
+        lines.append(f"  {group}.{name.replace('_', '-')} = {_toml_value(value)}")
+    table = "[tool.parallelcheck.settings.GROUP] in pyproject.toml, or [settings.GROUP] in parallelcheck.toml"
+    return "\nSettings it reads (" + table + "; defaults shown):\n" + "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    from dataclasses import astuple, is_dataclass
+
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f'"{k}" = {v}' for k, v in value.items()) + " }"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(str(list(astuple(t))) if is_dataclass(t) else str(t) for t in value) + "]"
+    return repr(value)
 
 
 def _run_rules() -> int:
@@ -350,7 +385,7 @@ def _run_check(args: argparse.Namespace) -> int:
     config, opts = _settings(args)
     pivot = normalize_language(opts["pivot"]) if opts["pivot"] else None
     documents = load_paths(args.inputs, languages=opts["languages"], boilerplate=config.boilerplate,
-                           input_format=opts["input_format"], prose=config.prose)
+                           settings=config.settings, input_format=opts["input_format"], prose=config.prose)
     progress = ProgressBar(enabled=not args.quiet and _isatty(sys.stderr))
     try:
         report = check_documents(
@@ -366,7 +401,7 @@ def _run_check(args: argparse.Namespace) -> int:
             glossary=opts["glossary"],
             # Writing a baseline records every current finding, whatever an older one accepted.
             baseline=None if args.write_baseline else opts["baseline"],
-            thresholds=config.thresholds,
+            settings=config.settings,
             **({"threads": opts["threads"]} if opts["threads"] else {}),
         )
     finally:

@@ -16,7 +16,10 @@ paths (glossary, baseline, cache-dir) are relative to the file's directory.
     glossary = "terms/glossary.csv"
     boilerplate = ['Photo: .*', '©.*All rights reserved\\.?']
 
-    [tool.parallelcheck.thresholds]
+    [tool.parallelcheck.settings.truncation]   # any key of parallelcheck.settings
+    length = 0.55
+
+    [tool.parallelcheck.thresholds]            # the short form of the most tuned settings
     drift = 0.4
 """
 
@@ -30,6 +33,7 @@ from typing import Any
 from .errors import UsageError
 from .load.boilerplate import compile_patterns
 from .model import SEVERITIES
+from .settings import DEFAULT, EvidenceTier, Settings
 from .thresholds import Thresholds
 
 if sys.version_info >= (3, 11):
@@ -57,7 +61,8 @@ class Config:
     glossary: Path | None = None
     baseline: Path | None = None
     boilerplate: tuple[str, ...] = ()
-    thresholds: Thresholds = Thresholds()
+    # The settings tree, with the file's [thresholds] (the short form) already applied.
+    settings: Settings = DEFAULT
     cache_dir: Path | None = None
     threads: int | None = None
     input_format: str | None = None  # auto | text | markdown | html
@@ -109,6 +114,59 @@ def _thresholds(value: Any, where: str) -> Thresholds:
     return Thresholds(**out)
 
 
+def _settings(value: Any, where: str) -> Settings:
+    """The ``[settings]`` tree: one table per group of :mod:`parallelcheck.settings`, keys
+    kebab-case; every value checked against the type of its default."""
+    if not isinstance(value, dict):
+        raise UsageError(f"{where}: 'settings' must be a table of groups")
+    settings = DEFAULT
+    groups = {f.name: f for f in fields(Settings)}
+    for group_key, table in value.items():
+        group = groups.get(group_key.replace("-", "_"))
+        if group is None:
+            raise UsageError(f"{where}: unknown settings group 'settings.{group_key}' "
+                             f"(known: {', '.join(sorted(groups))})")
+        if not isinstance(table, dict):
+            raise UsageError(f"{where}: 'settings.{group_key}' must be a table")
+        default_group = getattr(DEFAULT, group.name)
+        known = {f.name.replace("_", "-"): f.name for f in fields(default_group)}
+        for key, v in table.items():
+            name = known.get(key)
+            if name is None:
+                raise UsageError(f"{where}: unknown key 'settings.{group_key}.{key}' "
+                                 f"(known: {', '.join(sorted(known))})")
+            settings = settings.replace(f"{group.name}.{name}",
+                                        _setting_value(f"settings.{group_key}.{key}", v,
+                                                       getattr(default_group, name), where))
+    return settings
+
+
+def _number(key: str, v: Any, default: Any, where: str) -> int | float:
+    integral = isinstance(default, int)
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or (integral and not isinstance(v, int)):
+        raise UsageError(f"{where}: '{key}' must be {'an integer' if integral else 'a number'}")
+    return v if integral else float(v)
+
+
+def _setting_value(key: str, v: Any, default: Any, where: str) -> Any:
+    """``v`` checked against the shape of ``default``: a number, a table of numbers by
+    language (merged into the default table; ``"*"`` stands for the others), or a list of
+    evidence tiers."""
+    if isinstance(default, dict):
+        if not isinstance(v, dict):
+            raise UsageError(f"{where}: '{key}' must be a table of language = number")
+        merged = dict(default)
+        kind = default.get("*", next(iter(default.values()), 0))
+        merged.update({lang: _number(f"{key}.{lang}", x, kind, where) for lang, x in v.items()})
+        return merged
+    if isinstance(default, tuple):  # evidence tiers: [[longer-by, max-z, min-part-gain], ...]
+        if (not isinstance(v, list) or not v
+                or not all(isinstance(t, list) and len(t) == 3 for t in v)):
+            raise UsageError(f"{where}: '{key}' must be a list of [longer-by, max-z, min-part-gain] triples")
+        return tuple(EvidenceTier(*(_number(key, x, 0.0, where) for x in t)) for t in v)
+    return _number(key, v, default, where)
+
+
 def parse_config(table: dict[str, Any], path: Path) -> Config:
     """Validate one config table (the contents of ``parallelcheck.toml`` or of
     ``[tool.parallelcheck]``) read from ``path``."""
@@ -131,6 +189,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         "baseline": lambda v: rel("baseline", v),
         "boilerplate": lambda v: _patterns(v, where),
         "thresholds": lambda v: _thresholds(v, where),
+        "settings": lambda v: _settings(v, where),
         "cache-dir": lambda v: rel("cache-dir", v),
         "threads": lambda v: _threads(v, where),
         "input-format": lambda v: _string("input-format", v, where, ("auto", "text", "markdown", "html")),
@@ -142,6 +201,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         if parse is None:
             raise UsageError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(parsers))})")
         values[key.replace("-", "_")] = parse(value)
+    thresholds = values.pop("thresholds", Thresholds())
+    values["settings"] = thresholds.apply(values.get("settings", DEFAULT))
     return Config(path=path, **values)
 
 

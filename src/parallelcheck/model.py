@@ -228,6 +228,11 @@ class Report:
     row_similarity: tuple[tuple[float | None, ...], ...] = field(default=(), compare=False, repr=False)
     # Findings left out because a baseline (--baseline) accepted them.
     suppressed: int = 0
+    # Everything that produced the report, in one line (parallelcheck.signature).
+    signature: str = ""
+    # Clause pieces sent to the encoder by verification and the checks (a cost measure for
+    # benchmarks/speed.py; not serialised).
+    piece_encodes: int = field(default=0, compare=False, repr=False)
 
     @property
     def summary(self) -> dict[str, int]:

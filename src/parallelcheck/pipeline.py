@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import UsageError
 from .model import Document, Report, VersionSummary
+from .settings import Settings
 from .thresholds import Thresholds
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def check(
     glossary: str | Path | None = None,
     baseline: str | Path | None = None,
     thresholds: Thresholds | None = None,
+    settings: Settings | None = None,
     input_format: str = "text",
 ) -> Report:
     """Check language versions given as ``{language: text}``.
@@ -44,16 +46,20 @@ def check(
     ``severity`` maps a rule id to the severity its findings get (``{"PC104": "error"}``).
     ``glossary`` is the path of a CSV or TBX termbase for PC204; ``baseline`` the path of a
     baseline file (:mod:`parallelcheck.baseline`) whose findings are left out;
-    ``thresholds`` tunes the checks (:class:`parallelcheck.thresholds.Thresholds`).
+    ``settings`` is the tree of tuned numbers (:class:`parallelcheck.settings.Settings`;
+    default: the one every benchmark was measured with), ``thresholds`` the short form of
+    its most tuned keys (:class:`parallelcheck.thresholds.Thresholds`), applied on top.
     ``input_format``: ``text`` (default), ``markdown`` or ``html`` — how the texts are read.
     """
     from .load import document_from_text
+    from .settings import DEFAULT
 
-    docs = [document_from_text(lang, text, source=f"<{lang}>", input_format=input_format)
+    loading = settings or DEFAULT
+    docs = [document_from_text(lang, text, source=f"<{lang}>", settings=loading, input_format=input_format)
             for lang, text in texts.items()]
     return check_documents(docs, pivot=pivot, model=model, cache=cache, cache_dir=cache_dir,
                            select=select, ignore=ignore, severity=severity, glossary=glossary,
-                           baseline=baseline, thresholds=thresholds)
+                           baseline=baseline, thresholds=thresholds, settings=settings)
 
 
 def check_documents(
@@ -72,9 +78,10 @@ def check_documents(
     glossary: str | Path | None = None,
     baseline: str | Path | None = None,
     thresholds: Thresholds | None = None,
+    settings: Settings | None = None,
 ) -> Report:
     """Check loaded documents against each other and return the report (rule selection,
-    glossary, baseline and thresholds as in :func:`check`)."""
+    glossary, baseline, settings and thresholds as in :func:`check`)."""
     import numpy as np
 
     from .align.nway import align_documents
@@ -83,7 +90,10 @@ def check_documents(
     from .embed import get_embedder
     from .glossary import load_glossary
     from .segment import segment_document
+    from .settings import DEFAULT
+    from .signature import make_signature
 
+    settings = (thresholds or Thresholds()).apply(settings or DEFAULT)
     docs = list(documents)
     _validate(docs, pivot)
     selection = RuleSelection.build(select, ignore, severity)
@@ -93,7 +103,7 @@ def check_documents(
     # The pivot goes first: rows and reports read in its order.
     docs.sort(key=lambda d: d.language != pivot)
 
-    segmented = [segment_document(d) for d in docs]
+    segmented = [segment_document(d, settings.segmentation) for d in docs]
     if progress:
         progress("segment", len(docs), len(docs))
     if embedder is None:
@@ -110,13 +120,13 @@ def check_documents(
 
     if progress:
         progress("align", 0, 1)
-    alignment = align_documents(segmented, vectors, pivot, encode=embedder.encode)
+    alignment = align_documents(segmented, vectors, pivot, encode=embedder.encode, settings=settings)
     if progress:
         progress("align", 1, 1)
     if progress:
         progress("check", 0, 1)
     findings = run_checks(segmented, vectors, alignment, encode=embedder.encode, selection=selection, glossary=terms,
-                          thresholds=thresholds)
+                          settings=settings)
     if progress:
         progress("check", 1, 1)
     findings = _quote_markdown_sources(findings, segmented)
@@ -125,9 +135,10 @@ def check_documents(
     if accepted is not None:
         findings, suppressed = apply_baseline(findings, accepted)
 
+    model_info = embedder.info()
     return Report(
         tool_version=__version__,
-        model=embedder.info(),
+        model=model_info,
         pivot=pivot,
         versions=tuple(
             VersionSummary(d.language, d.document.source, len(d.paragraphs), len(d.segments))
@@ -138,6 +149,12 @@ def check_documents(
         rows=alignment.paragraphs.rows,
         row_similarity=_row_similarity(segmented, vectors, alignment.paragraphs.rows),
         suppressed=suppressed,
+        signature=make_signature(
+            version=__version__, model=model_info, pivot=pivot, languages=[d.language for d in segmented],
+            select=selection.select, ignore=selection.ignore, severity=selection.severity, settings=settings,
+            glossary=glossary, baseline=baseline,
+        ),
+        piece_encodes=sum(m.encoded for m in alignment.matchers.values()),
     )
 
 

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .segment.sentences import normalize_language
+from .languages import HanNumerals, LanguageProfile, profile, profiles
 
 
 @dataclass(frozen=True)
@@ -30,34 +30,36 @@ class Quantity:
 
 
 # -- digits -----------------------------------------------------------------------------------
-_SPACE_GROUP = "\u00a0\u202f\u2009 "
-_DIGITS = {
-    # language -> (decimal mark, grouping characters)
-    "fr": (",", _SPACE_GROUP + "."),
-    "de": (",", _SPACE_GROUP + "."),
-}
-_DEFAULT_MARKS = (".", ",")
-
-_LARGE_WORDS = {
-    "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-    "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "billion_fr": 1e12,
-}
-_MYRIAD = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12, "만": 1e4, "억": 1e8, "조": 1e12}
+# Decimal and grouping marks, large-number words, myriad units, number words, month names and
+# clock times are each language's profile (parallelcheck.languages). Large-number words and
+# myriad units are read whatever the language of the text (an English text may quote "2,5
+# milliards", a Japanese one 3亿); a word's value is its language's (French "billion" is 10^12),
+# else that of the first language, by code, that has the word.
+def _every_language(table: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for p in profiles():
+        for word, value in getattr(p, table).items():
+            out.setdefault(word, value)
+    return out
 
 
-def _number_pattern(lang: str) -> re.Pattern[str]:
-    dec, group = _DIGITS.get(lang, _DEFAULT_MARKS)
+_LARGE_WORDS = _every_language("large_number_words")
+_MYRIAD = _every_language("myriad_units")
+_SMALL = _every_language("small_units")
+
+
+def _number_pattern(lang: LanguageProfile) -> re.Pattern[str]:
+    dec, group = lang.decimal_mark, lang.group_marks
     g = re.escape(group)
     return re.compile(
         rf"(?<![A-Za-z0-9.,])(\d{{1,3}}(?:[{g}]\d{{3}})+|\d+)(?:{re.escape(dec)}(\d+))?(?!\d)"
     )
 
 
-_UNIT_CHARS = "천千백百만万萬억億亿조兆"
+_UNIT_CHARS = "".join(sorted({*_SMALL, *_MYRIAD}))
 _MIXED = re.compile(
     rf"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s?[{_UNIT_CHARS}](?:\s?\d[\d,]*(?:\.\d+)?)?)+"
 )
-_SMALL = {"천": 1e3, "千": 1e3, "백": 1e2, "百": 1e2}
 
 
 def _mixed_value(s: str) -> float:
@@ -82,56 +84,40 @@ def _digits_value(m: re.Match[str]) -> float:
     return float(f"{whole}.{frac}") if frac else float(whole)
 
 
-# -- CJK numerals ------------------------------------------------------------------------------
-_CJK_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CJK_UNIT = {"十": 10, "百": 100, "千": 1000}
-_CJK_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千]+")
+# -- CJK numerals (profile.han_numerals) -------------------------------------------------------
 
 
-# A single numeral is a number before a counter (三项, 五人) or after 第; elsewhere it is
-# usually part of a word (一些 "some", 四球 "fourball", 统一 "unify").
-_CJK_COUNTER = set("个個名人项項次年月日天岁歲位家种種条條件大届屆座所台辆輛架只艘枚倍成期轮輪场場号號章节節点點")
-
-
-def _cjk_numeral_is_number(s: str, text: str, start: int, end: int) -> bool:
-    if text[start - 1 : start] in ("周", "週") or text[max(0, start - 2) : start] in ("星期", "礼拜", "禮拜"):
+def _cjk_numeral_is_number(s: str, text: str, start: int, end: int, han: HanNumerals) -> bool:
+    """A single numeral is a number before a counter (三项, 五人) or after 第; elsewhere it is
+    usually part of a word (一些 "some", 四球 "fourball", 统一 "unify")."""
+    if any(text[max(0, start - len(w)) : start] == w for w in han.weekday_prefixes):
         return False  # 周五, 星期三: weekdays (Friday, Wednesday), not numbers
-    if any(ch in _CJK_UNIT for ch in s):
-        return not (len(s) == 1 and text[end : end + 1] not in _CJK_COUNTER and text[start - 1 : start] != "第")
+    if any(ch in han.units for ch in s):
+        return not (len(s) == 1 and text[end : end + 1] not in han.counters and text[start - 1 : start] != han.ordinal_prefix)
     if len(s) == 4:
         return True  # a year written digit by digit: 二〇二六
     if len(s) == 1 and s not in ("一", "零", "〇"):  # 一名男子 is "a man"; 两名 is two
         # 四分 is four points (but 四分之一 a quarter, 四分钟 minutes are durations, counted too)
         points = text[end : end + 1] == "分" and text[end + 1 : end + 2] != "之"
-        return text[end : end + 1] in _CJK_COUNTER or text[start - 1 : start] == "第" or points
+        return text[end : end + 1] in han.counters or text[start - 1 : start] == han.ordinal_prefix or points
     return False
 
 
-def _cjk_value(s: str) -> float | None:
+def _cjk_value(s: str, han: HanNumerals) -> float | None:
     """十五 → 15, 二十五 → 25, 三百 → 300, 二〇二六 → 2026."""
-    if all(ch in _CJK_DIGIT for ch in s):  # digit by digit (years: 二〇二六)
-        return float("".join(str(_CJK_DIGIT[ch]) for ch in s))
+    if all(ch in han.digits for ch in s):  # digit by digit (years: 二〇二六)
+        return float("".join(str(han.digits[ch]) for ch in s))
     total, digit = 0, None
     for ch in s:
-        if ch in _CJK_DIGIT:
-            digit = _CJK_DIGIT[ch]
+        if ch in han.digits:
+            digit = han.digits[ch]
         else:
-            total += (1 if digit is None else digit) * _CJK_UNIT[ch]
+            total += (1 if digit is None else digit) * han.units[ch]
             digit = None
     return float(total + (digit or 0))
 
 
-# Korean native numbers count things: "세 가지", "두 명" (only before a counter word; not
-# 한, "one", which renders the article "a" as often as a count).
-_KO_NATIVE = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
-# Tens before a unit word: 열 다섯 (15), 스무 (20), 서른 두 (32); 한 (one) counts after them.
-_KO_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50}
-_KO_UNITS = {"한": 1, **{k: v for k, v in _KO_NATIVE.items() if v < 10}}
-_KO_COUNTER = "개|명|가지|곳|번|차례|건|대|마리|권|장|척|군데|달|해|살|시간|주일|사람|아이|자녀|형제"
-_KO_NATIVE_RE = re.compile(  # particles may follow: 세 가지를, 두 번째로
-    rf"(?<![가-힣])(?:({'|'.join(_KO_TENS)})\s?)?({'|'.join(_KO_UNITS)})?(?<=[가-힣])\s?(?:{_KO_COUNTER})"
-)
+# Native numbers that count things (Korean "세 가지", "두 명"): profile.native_numerals.
 
 
 def value_key(value: float) -> float:
@@ -142,7 +128,8 @@ def value_key(value: float) -> float:
 
 def quantities(text: str, language: str) -> list[Quantity]:
     """Every number stated in ``text`` (a sentence or paragraph in ``language``)."""
-    lang = normalize_language(language)
+    lang_profile = profile(language)
+    lang = lang_profile.code
     # Full-width digits become ASCII (one character each, so spans stay valid). Full-width
     # punctuation stays: "，24岁" must not read as the grouping comma of a number.
     norm = "".join(unicodedata.normalize("NFKC", ch) if "\uff10" <= ch <= "\uff19" else ch for ch in text)
@@ -156,10 +143,10 @@ def quantities(text: str, language: str) -> list[Quantity]:
             taken[i] = True
         found.append(Quantity(value, start, end, text[start:end], unit))
 
-    for value, start, end in _clock_times(norm, lang):
+    for value, start, end in _clock_times(norm, lang_profile):
         add(value, start, end, CLOCK)
-    number = _number_pattern(lang)
-    if lang in ("ko", "ja", "zh"):
+    number = _number_pattern(lang_profile)
+    if lang_profile.counts_in_myriads:
         # Digits mixed with unit characters: 1,500만, 3천 5백만, 1億2,500万, 1万6000.
         for m in _MIXED.finditer(norm):
             add(_mixed_value(m.group()), m.start(), m.end())
@@ -168,7 +155,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
         value = _digits_value(m)
         end = m.end()
         tail = norm[end:]
-        if lang not in ("ko", "ja", "zh"):
+        if not lang_profile.counts_in_myriads:
             word = re.match(r"\s?([A-Za-z]+)", tail)
             abbrev = re.match(r"(bn|m|k)\b", tail)
             if abbrev and (abbrev.group(1) == "bn" or norm[max(m.start() - 1, 0) : m.start()] in "£$€¥" and m.start() > 0):
@@ -176,34 +163,35 @@ def quantities(text: str, language: str) -> list[Quantity]:
                 end += abbrev.end()
             elif word and word.group(1).lower() in _LARGE_WORDS:
                 key = word.group(1).lower()
-                value *= 1e12 if (lang == "fr" and key == "billion") else _LARGE_WORDS[key]
+                value *= lang_profile.large_number_words.get(key, _LARGE_WORDS[key])
                 end += word.end()
         add(value, m.start(), end)
 
-    if lang in ("zh", "ja"):
-        for m in _CJK_NUMERAL.finditer(norm):
+    han, native = lang_profile.han_numerals, lang_profile.native_numerals
+    if han is not None:
+        for m in han.pattern.finditer(norm):
             s = m.group()
-            if not _cjk_numeral_is_number(s, norm, m.start(), m.end()):
+            if not _cjk_numeral_is_number(s, norm, m.start(), m.end(), han):
                 continue
-            value = _cjk_value(s)
+            value = _cjk_value(s, han)
             end = m.end()
-            unit = re.match(r"([万萬亿億兆])", norm[end:])
+            unit = norm[end : end + 1] if norm[end : end + 1] in han.myriads else None
             if value is not None and unit:
-                value *= _MYRIAD[unit.group(1)]
+                value *= han.myriads[unit]
                 end += 1
             if value is not None:
                 add(value, m.start(), end)
-    elif lang == "ko":
-        for m in _KO_NATIVE_RE.finditer(norm):
+    elif native is not None:
+        for m in native.pattern.finditer(norm):
             tens, unit = m.group(1), m.group(2)
-            if tens is None and unit in (None, "한"):
+            if tens is None and unit in (None, native.article):
                 continue  # 한 alone renders "a" as often as "one"
-            add(float(_KO_TENS.get(tens, 0) + _KO_UNITS.get(unit, 0)), m.start(), m.end())
-    elif lang in ("en", "fr"):
+            add(float(native.tens.get(tens, 0) + native.units.get(unit, 0)), m.start(), m.end())
+    elif lang_profile.spelled_numbers:
         found.extend(q for q in _number_words(norm, lang, number) if not any(taken[q.start : q.end]))
         for mm in _MONTH_NAME.finditer(norm):
             name = mm.group()
-            if lang == "en" and name[0].islower() or _MONTHS[name.lower()] in (3, 5) and not _NEXT_TO_NUMBER(norm, mm):
+            if lang_profile.months_capitalised and name[0].islower() or _MONTHS[name.lower()] in (3, 5) and not _NEXT_TO_NUMBER(norm, mm):
                 continue  # "may", "March on", "mars", "mai": words too, unless a date surrounds them
             found.append(Quantity(float(_MONTHS[name.lower()]), mm.start(), mm.end(), name))
     out = []
@@ -246,20 +234,14 @@ _CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)|(?<![\d
 # translation may write 2:30 p.m. as 14:30, 14 h 30 or 오후 2시 30분, so the 12-hour value
 # is what all of them state (an am/pm mix-up goes unnoticed; a changed hour does not).
 CLOCK = "clock"
-_MERIDIEM = r"a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b"
-_CLOCK_PATTERNS = {
-    "en": (rf"(?<![\d:.])(\d{{1,2}})[:.](\d{{2}})(?:\s?(?:{_MERIDIEM}))|(?<![\d:.,])(\d{{1,2}}):(\d{{2}})(?![\d:])"
-           rf"|(?<![\d:.,])(\d{{1,2}})()\s?(?:{_MERIDIEM})"),
-    "fr": r"(?<![\d:.,])(\d{1,2})\s?h\s?(\d{2})?(?![\w])|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])",
-    "ko": r"(?<![\d:.,])(\d{1,2})\s?시(?!간|장|민|즌|대|작|즉)(?:\s?(\d{1,2})\s?분)?|(?<![\d:.,])(\d{1,2})[:：](\d{2})(?![\d:])",
-    "ja": r"(?<![\d:.,])(\d{1,2})\s?時(?!間|代|点)(?:\s?(\d{1,2})\s?分)?|(?<![\d:.,])(\d{1,2})[:：](\d{2})(?![\d:])",
-    "zh": r"(?<![\d:.,])(\d{1,2})\s?点(?:\s?(\d{1,2})\s?分)?(?!钟)|(?<![\d:.,])(\d{1,2})[:：](\d{2})(?![\d:])",
-}
+# The languages' words for "half past" (반, 半), read in any language that has one.
+_HALF_HOUR = re.compile(r"\s?(?:" + "|".join(dict.fromkeys(w for p in profiles() for w in p.half_hour)) + ")")
 
 
-def _clock_times(text: str, lang: str) -> list[tuple[float, int, int]]:
-    """(minutes past 12, start, end) of each clock time: 10:15, 2:30 p.m., 14 h 30, 10시 15분."""
-    pattern = _CLOCK_PATTERNS.get(lang)
+def _clock_times(text: str, lang: LanguageProfile) -> list[tuple[float, int, int]]:
+    """(minutes past 12, start, end) of each clock time: 10:15, 2:30 p.m., 14 h 30, 10시 15분
+    (the patterns are profile.clock_pattern)."""
+    pattern = lang.clock_pattern
     if pattern is None:
         return []
     out = []
@@ -267,7 +249,7 @@ def _clock_times(text: str, lang: str) -> list[tuple[float, int, int]]:
         groups = [g for g in m.groups()]
         hour, minute = next((groups[i], groups[i + 1]) for i in range(0, len(groups), 2) if groups[i] is not None)
         h, mins, end = int(hour), int(minute or 0), m.end()
-        half = re.match(r"\s?(?:반|半)", text[end:]) if minute is None and lang in ("ko", "ja", "zh") else None
+        half = _HALF_HOUR.match(text[end:]) if minute is None and lang.half_hour else None
         if half:  # 5時半, 5点半, 5시 반: half past
             mins, end = 30, end + half.end()
         if h > 24 or mins > 59:
@@ -309,9 +291,8 @@ def _unit_of(text: str, q: Quantity) -> str | None:
 
 # Month names count as their number, as other versions write 6월 / 6月 — March/May (mars,
 # mai) only next to a day or a year, since they are words too.
-_MONTHS = {name: i % 12 + 1 for i, name in enumerate(
-    "january february march april may june july august september october november december "
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())}
+# (profile.month_names of every language, read in every language that reads number words)
+_MONTHS = {name: i % 12 + 1 for p in profiles() for i, name in enumerate(p.month_names)}
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_NAME = re.compile(rf"(?i:\b(?:{_MONTH_NAMES})\b)")
 
@@ -319,8 +300,7 @@ _MONTH_NAME = re.compile(rf"(?i:\b(?:{_MONTH_NAMES})\b)")
 def _NEXT_TO_NUMBER(text: str, m: re.Match[str]) -> bool:
     return bool(re.match(r"\s+\d", text[m.end() :]) or re.search(r"\d\s+$", text[: m.start()]))
 
-_VAGUE = {"hundreds", "thousands", "millions", "billions", "dozens", "tens", "centaines", "milliers",
-          "millions", "milliards", "dizaines", "douzaines"}
+_VAGUE = {w for p in profiles() for w in p.vague_number_words}
 
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)*")
 

@@ -18,23 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import AlignedRow, Alignment, SegmentedDocument
+from ..settings import DEFAULT, AlignmentSettings, Settings, VerificationSettings
 from .pairwise import Bead, PairParams, align_pair, typical_similarity
 from .verify import Encode, PieceMatcher, rescue_gaps, swap, unit_sum, verify_beads
-
-
-# An extra paragraph (one the pivot doesn't have) that clearly continues one neighbour's
-# content, even at a similarity a single sentence against a paragraph's end reaches:
-# (floor, margin over the other neighbour), normalised like verify.EXPRESSED.
-SPLIT_CLEAR_CHOICE = (0.55, 0.15)
-
-# A sentence of an unmatched paragraph counts as held by a neighbouring paragraph's spare
-# sentences at this normalised similarity (see _attach_by_sentences): below verification's
-# EXPRESSED, since the spare sentences are evidence of their own.
-SENTENCE_IN_NEIGHBOUR = 0.65
-
-# Paragraphs: no gap cost. A dropped paragraph must stay a gap (there is no second look at
-# paragraph level that would split it out of a merge), and translators rarely merge them.
-PARAGRAPH_PARAMS = PairParams(gap_cost=0.0, length_weight=0.35)
 
 
 @dataclass(frozen=True)
@@ -63,6 +49,9 @@ class DocumentAlignment:
     # A gold alignment (benchmarks/align.py) grades this one: it pairs sentences that
     # correspond even when one renders the other poorly.
     aligned_beads: list[dict[str, list[Bead]]] = field(default_factory=list)
+    # Per language, the clause-piece matcher verification used (pieces it encoded are kept):
+    # the checks look inside the same segments and reuse it instead of encoding them again.
+    matchers: dict[str, PieceMatcher] = field(default_factory=dict)
 
 
 def _unit_vectors(vecs: np.ndarray) -> np.ndarray:
@@ -179,143 +168,204 @@ def _merge_rows(
     return rows
 
 
+@dataclass(frozen=True)
+class Versions:
+    """What every alignment step reads: the versions, their vectors and lengths (built once)."""
+
+    pivot: str
+    languages: tuple[str, ...]
+    docs: dict[str, SegmentedDocument]
+    seg_vecs: dict[str, np.ndarray]
+    para_vecs: dict[str, np.ndarray]
+    seg_lens: dict[str, np.ndarray]
+    para_lens: dict[str, np.ndarray]
+
+    @classmethod
+    def build(cls, docs: list[SegmentedDocument], seg_vecs: dict[str, np.ndarray], pivot: str) -> "Versions":
+        return cls(
+            pivot,
+            tuple(d.language for d in docs),
+            {d.language: d for d in docs},
+            seg_vecs,
+            {d.language: paragraph_vectors(d, seg_vecs[d.language]) for d in docs},
+            {d.language: np.array([content_length(s.text) for s in d.segments], dtype=float) for d in docs},
+            {d.language: np.array([content_length(p.text) for p in d.paragraphs], dtype=float) for d in docs},
+        )
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return tuple(lang for lang in self.languages if lang != self.pivot)
+
+
 def align_documents(
     docs: list[SegmentedDocument],
     seg_vecs: dict[str, np.ndarray],
     pivot: str,
-    params: PairParams = PairParams(),
     encode: Encode | None = None,
-    paragraph_params: PairParams = PARAGRAPH_PARAMS,
+    settings: Settings = DEFAULT,
 ) -> DocumentAlignment:
     """Align all versions jointly (see module docstring). ``seg_vecs[lang]`` holds one
     L2-normalised vector per segment of that document, in document order. ``encode`` (the
-    embedder's) lets the verification step look at clauses inside segments."""
-    by_lang = {d.language: d for d in docs}
-    languages = tuple(d.language for d in docs)
-    pdoc = by_lang[pivot]
-    para_vecs = {d.language: paragraph_vectors(d, seg_vecs[d.language]) for d in docs}
-    para_lens = {
-        d.language: np.array([content_length(p.text) for p in d.paragraphs], dtype=float) for d in docs
-    }
-    seg_lens = {
-        d.language: np.array([content_length(s.text) for s in d.segments], dtype=float) for d in docs
-    }
+    embedder's) lets the verification step look at clauses inside segments. Every step
+    below takes what it needs and returns what it found; nothing is rewritten in place."""
+    v = Versions.build(docs, seg_vecs, pivot)
+    a = settings.alignment
+    para_beads, para_refs, calibration = align_paragraphs(v, a)
+    para_beads = rescue_paragraphs(v, para_beads, para_refs, calibration, settings)
+    para_beads = attach_unmatched_paragraphs(v, para_beads, a)
+    rows = _merge_rows(pivot, v.languages, len(v.docs[pivot].paragraphs), para_beads)
+    windows = segment_windows(v, rows, para_beads)
+    segment_beads, segment_refs, calibration = align_segments(v, windows, len(rows), calibration, a)
+    aligned = [dict(row) for row in segment_beads]  # the aligner's answer, before the second look
+    matchers = {lang: PieceMatcher(v.docs[lang], seg_vecs[lang], encode, settings.verification)
+                for lang in v.languages}
+    verified = verify_segments(v, segment_beads, segment_refs, calibration, matchers, settings.verification)
+    return DocumentAlignment(pivot, v.languages, Alignment(v.languages, tuple(rows)), verified, calibration,
+                             aligned, matchers)
 
+
+def align_paragraphs(v: Versions, a: AlignmentSettings):
+    """Step 1: each version's paragraphs aligned with the pivot's, then (with three or more
+    versions) with the consensus of the others. Returns the beads, the reference vectors
+    each version was aligned with, and each pair's calibration (paragraph scale, length
+    ratio; the segment scale comes with the segments)."""
+    params = PairParams.paragraphs(a)
+    pivot = v.pivot
     calibration: dict[str, PairCalibration] = {}
-    para_beads: dict[str, list[Bead]] = {}
-    for d in docs:
-        lang = d.language
-        if lang == pivot:
-            continue
-        ratio = max(para_lens[lang].sum(), 1.0) / max(para_lens[pivot].sum(), 1.0)
-        p_scale = typical_similarity(_best_match_sims(para_vecs[pivot], para_vecs[lang]))
-        para_beads[lang] = align_pair(
-            para_vecs[pivot], para_vecs[lang], para_lens[pivot], para_lens[lang],
-            scale=p_scale, length_ratio=ratio, params=paragraph_params,
+    beads: dict[str, list[Bead]] = {}
+    for lang in v.others:
+        ratio = max(v.para_lens[lang].sum(), 1.0) / max(v.para_lens[pivot].sum(), 1.0)
+        p_scale = typical_similarity(_best_match_sims(v.para_vecs[pivot], v.para_vecs[lang]), a)
+        beads[lang] = align_pair(
+            v.para_vecs[pivot], v.para_vecs[lang], v.para_lens[pivot], v.para_lens[lang],
+            scale=p_scale, length_ratio=ratio, params=params,
         )
         calibration[lang] = PairCalibration(p_scale, 0.0, ratio)
+    if len(beads) < 2:
+        return beads, {lang: v.para_vecs[pivot] for lang in beads}, calibration
+    # Paragraphs too are matched against the consensus of the other versions: in a news
+    # story neighbouring paragraphs share their topic, and one pair's similarity alone can
+    # put a gap one paragraph off. (All consensus vectors come from the first pass, so the
+    # result doesn't depend on the order of the versions.)
+    refs = {lang: _consensus_vectors(pivot, lang, v.para_vecs, [beads], len(v.docs[pivot].paragraphs))
+            for lang in beads}
+    out: dict[str, list[Bead]] = {}
+    for lang, ref in refs.items():
+        c = calibration[lang]
+        scale = typical_similarity(_best_match_sims(ref, v.para_vecs[lang]), a)
+        out[lang] = align_pair(
+            ref, v.para_vecs[lang], v.para_lens[pivot], v.para_lens[lang],
+            scale=scale, length_ratio=c.length_ratio, params=params,
+        )
+        calibration[lang] = PairCalibration(scale, c.segment_scale, c.length_ratio)
+    return out, refs, calibration
 
-    if len(para_beads) >= 2:
-        # Paragraphs too are matched against the consensus of the other versions: in a
-        # news story neighbouring paragraphs share their topic, and one pair's similarity
-        # alone can put a gap one paragraph off. (All consensus vectors come from the first
-        # pass, so the result doesn't depend on the order of the versions.)
-        refs = {
-            lang: _consensus_vectors(pivot, lang, para_vecs, [para_beads], len(pdoc.paragraphs))
-            for lang in para_beads
-        }
-        for lang, ref in refs.items():
-            c = calibration[lang]
-            scale = typical_similarity(_best_match_sims(ref, para_vecs[lang]))
-            para_beads[lang] = align_pair(
-                ref, para_vecs[lang], para_lens[pivot], para_lens[lang],
-                scale=scale, length_ratio=c.length_ratio, params=paragraph_params,
-            )
-            calibration[lang] = PairCalibration(scale, c.segment_scale, c.length_ratio)
 
-    # A paragraph gap next to a paragraph that holds its sentences is a merge (one version
-    # ran two paragraphs together), and an extra paragraph whose sentences the pivot's
-    # neighbour holds is a split: re-attach them, as verification does for sentences.
-    pivot_paragraphs = ParagraphMatcher(pdoc, seg_vecs[pivot], para_vecs[pivot])
-    for lang, beads in para_beads.items():
-        ref = refs[lang] if len(para_beads) >= 2 else para_vecs[pivot]
+def rescue_paragraphs(v: Versions, beads: dict[str, list[Bead]], refs: dict[str, np.ndarray],
+                      calibration: dict[str, PairCalibration], settings: Settings) -> dict[str, list[Bead]]:
+    """Step 2: a paragraph gap next to a paragraph that holds its sentences is a merge (one
+    version ran two paragraphs together), and an extra paragraph whose sentences the pivot's
+    neighbour holds is a split: re-attach them, as verification does for sentences."""
+    a = settings.alignment
+    pivot = v.pivot
+    pivot_paragraphs = ParagraphMatcher(v.docs[pivot], v.seg_vecs[pivot], v.para_vecs[pivot])
+    out = {}
+    for lang, lang_beads in beads.items():
         scale = calibration[lang].paragraph_scale
-        lengths = (para_lens[pivot], para_lens[lang], calibration[lang].length_ratio)
-        beads = rescue_gaps(beads, ref, ParagraphMatcher(by_lang[lang], seg_vecs[lang], para_vecs[lang]), scale, lengths)
+        lengths = (v.para_lens[pivot], v.para_lens[lang], calibration[lang].length_ratio)
+        matcher = ParagraphMatcher(v.docs[lang], v.seg_vecs[lang], v.para_vecs[lang])
+        lang_beads = rescue_gaps(lang_beads, refs[lang], matcher, scale, lengths, settings=settings.verification)
         swapped = (lengths[1], lengths[0], 1.0 / lengths[2])
-        para_beads[lang] = swap(rescue_gaps(swap(beads), para_vecs[lang], pivot_paragraphs, scale, swapped,
-                                            clear_choice=SPLIT_CLEAR_CHOICE))
+        out[lang] = swap(rescue_gaps(swap(lang_beads), v.para_vecs[lang], pivot_paragraphs, scale, swapped,
+                                     clear_choice=(a.split_clear_floor, a.split_clear_margin),
+                                     settings=settings.verification))
+    return out
 
-    # A reference paragraph still unmatched whose sentences, one by one, sit at the adjacent end
-    # of a neighbour that has that many sentences to spare is a merge too, even when the
-    # paragraph as a whole matches that end poorly (one sentence the encoder can't pair drags
-    # its vector down).
-    # (The scale costs a pass over every pair of sentences: only where a paragraph is unmatched.)
-    for lang, beads in para_beads.items():
-        if any(b.a and not b.b for b in beads):
-            scale = typical_similarity(_best_match_sims(seg_vecs[pivot], seg_vecs[lang]))
-            para_beads[lang] = _attach_by_sentences(beads, pdoc, by_lang[lang], seg_vecs[pivot], seg_vecs[lang], scale)
 
-    rows = _merge_rows(pivot, languages, len(pdoc.paragraphs), para_beads)
-    alignment = Alignment(languages, tuple(rows))
+def attach_unmatched_paragraphs(v: Versions, beads: dict[str, list[Bead]],
+                                a: AlignmentSettings) -> dict[str, list[Bead]]:
+    """Step 3: a reference paragraph still unmatched whose sentences, one by one, sit at the
+    adjacent end of a neighbour that has that many sentences to spare is a merge too, even
+    when the paragraph as a whole matches that end poorly (one sentence the encoder can't
+    pair drags its vector down). The scale costs a pass over every pair of sentences: it is
+    only computed where a paragraph is unmatched."""
+    out = {}
+    for lang, lang_beads in beads.items():
+        if any(b.a and not b.b for b in lang_beads):
+            scale = typical_similarity(_best_match_sims(v.seg_vecs[v.pivot], v.seg_vecs[lang]), a)
+            lang_beads = _attach_by_sentences(lang_beads, v.docs[v.pivot], v.docs[lang], v.seg_vecs[v.pivot],
+                                              v.seg_vecs[lang], scale, a.sentence_in_neighbour)
+        out[lang] = lang_beads
+    return out
 
-    def row_segments(lang: str, paras: tuple[int, ...]) -> list[int]:
-        return [i for p in paras for i in by_lang[lang].segment_ranges[p]]
 
-    # Segments are aligned inside each version's own paragraph beads with the pivot, not
-    # inside the N-way rows: a row is widened when *any* version merged paragraphs, and one
-    # version's merge must not loosen the others' anchors (it changed their findings).
-    row_of = {lang: {} for lang in languages}
+def segment_windows(v: Versions, rows: list[AlignedRow], beads: dict[str, list[Bead]]):
+    """Step 4: where each version's segments are aligned — inside its own paragraph beads
+    with the pivot, not inside the N-way rows: a row is widened when *any* version merged
+    paragraphs, and one version's merge must not loosen the others' anchors. Per version, a
+    list of (row index, pivot segments, its segments)."""
+    row_of: dict[str, dict[int, int]] = {lang: {} for lang in v.languages}
     for r, row in enumerate(rows):
         for lang, paras in row.cells:
             for p in paras:
                 row_of[lang][p] = r
-    windows = {
+
+    def row_segments(lang: str, paras: tuple[int, ...]) -> list[int]:
+        return [i for p in paras for i in v.docs[lang].segment_ranges[p]]
+
+    return {
         lang: [
-            (row_of[pivot][b.a[0]] if b.a else row_of[lang][b.b[0]], row_segments(pivot, b.a), row_segments(lang, b.b))
-            for b in beads
+            (row_of[v.pivot][b.a[0]] if b.a else row_of[lang][b.b[0]],
+             row_segments(v.pivot, b.a), row_segments(lang, b.b))
+            for b in lang_beads
         ]
-        for lang, beads in para_beads.items()
+        for lang, lang_beads in beads.items()
     }
 
-    # Segment level, two passes. Pass 1 aligns each version with the pivot alone. Pass 2
-    # aligns it with the consensus of all *other* versions: for each pivot segment, the mean
-    # vector of what the pivot and the remaining versions put there. One version's loose
-    # wording (or the encoder's weakness for one pair) then no longer decides what a segment
-    # matches — on the seed this is what tells "item 2 kept, items 3-4 lost" from "item 2
-    # lost, items 3-4 merged".
-    first = _segment_pass(windows, len(rows), {lang: seg_vecs[pivot] for lang in para_beads},
-                          seg_vecs, seg_lens[pivot], seg_lens, calibration, params)
-    if len(para_beads) >= 2:
-        consensus = {
-            lang: _consensus_vectors(pivot, lang, seg_vecs, first, len(pdoc.segments)) for lang in para_beads
-        }
-        segment_beads = _segment_pass(windows, len(rows), consensus, seg_vecs, seg_lens[pivot], seg_lens,
-                                      calibration, params)
-    else:
-        consensus = {lang: seg_vecs[pivot] for lang in para_beads}
-        segment_beads = first
 
-    aligned = [dict(row) for row in segment_beads]  # the aligner's answer, before the second look
-    pivot_matcher = PieceMatcher(pdoc, seg_vecs[pivot], encode)
-    for lang in para_beads:
-        matcher = PieceMatcher(by_lang[lang], seg_vecs[lang], encode)
+def align_segments(v: Versions, windows, n_rows: int, calibration: dict[str, PairCalibration],
+                   a: AlignmentSettings):
+    """Step 5: segments, two passes. Pass 1 aligns each version with the pivot alone. Pass 2
+    aligns it with the consensus of all *other* versions: for each pivot segment, the mean
+    vector of what the pivot and the remaining versions put there. One version's loose
+    wording (or the encoder's weakness for one pair) then no longer decides what a segment
+    matches — on the seed this is what tells "item 2 kept, items 3-4 lost" from "item 2
+    lost, items 3-4 merged". Returns the beads per row and language, the reference vectors
+    of the final pass, and the calibration with the final pass's segment scales."""
+    params = PairParams.segments(a)
+    pivot_refs = {lang: v.seg_vecs[v.pivot] for lang in windows}
+    scales = _segment_scales(windows, pivot_refs, v.seg_vecs, a)
+    beads = _segment_pass(windows, n_rows, pivot_refs, v, scales, calibration, params)
+    refs = pivot_refs
+    if len(windows) >= 2:
+        refs = {lang: _consensus_vectors(v.pivot, lang, v.seg_vecs, beads, len(v.docs[v.pivot].segments))
+                for lang in windows}
+        scales = _segment_scales(windows, refs, v.seg_vecs, a)
+        beads = _segment_pass(windows, n_rows, refs, v, scales, calibration, params)
+    calibration = {lang: PairCalibration(c.paragraph_scale, scales[lang], c.length_ratio)
+                   for lang, c in calibration.items()}
+    return beads, refs, calibration
+
+
+def verify_segments(v: Versions, segment_beads, refs, calibration: dict[str, PairCalibration],
+                    matchers: dict[str, PieceMatcher], settings: VerificationSettings):
+    """Step 6: the clause-level second look (align.verify) on every row and version."""
+    out = [dict(row) for row in segment_beads]
+    for lang in v.others:
         scale = calibration[lang].segment_scale
-        for row in segment_beads:
-            row[lang] = verify_beads(
-                row[lang], consensus[lang], matcher, scale, pivot_matcher,
-                (seg_lens[pivot], seg_lens[lang], calibration[lang].length_ratio),
-            )
-
-    return DocumentAlignment(pivot, languages, alignment, segment_beads, calibration, aligned)
+        lengths = (v.seg_lens[v.pivot], v.seg_lens[lang], calibration[lang].length_ratio)
+        for row in out:
+            row[lang] = verify_beads(row[lang], refs[lang], matchers[lang], scale, matchers[v.pivot], lengths,
+                                     settings)
+    return out
 
 
 def _attach_by_sentences(beads: list[Bead], pdoc: SegmentedDocument, xdoc: SegmentedDocument,
-                         pvecs: np.ndarray, xvecs: np.ndarray, scale: float) -> list[Bead]:
+                         pvecs: np.ndarray, xvecs: np.ndarray, scale: float, held: float) -> list[Bead]:
     """Re-attach each unmatched pivot paragraph to the neighbouring bead whose version text
     has at least as many sentences more than its pivot paragraphs as the gap paragraph has
     and, among them at the end next to the gap,
-    expresses at least half of the gap's sentences (each at SENTENCE_IN_NEIGHBOUR, normalised
+    expresses at least half of the gap's sentences (each at ``held``, normalised
     by the pair's sentence-level ``scale``; one sentence or two consecutive ones)."""
     beads = list(beads)
     n = 0
@@ -335,7 +385,7 @@ def _attach_by_sentences(beads: list[Bead], pdoc: SegmentedDocument, xdoc: Segme
                 continue  # a merged paragraph brings all its sentences
             near = segs[-(len(sentences) + 1):] if m < n else segs[: len(sentences) + 1]
             groups = [near[i : i + w] for w in (1, 2) for i in range(len(near) - w + 1)]
-            found = sum(max(float(unit_sum(xvecs, g) @ pvecs[s]) for g in groups) / scale >= SENTENCE_IN_NEIGHBOUR
+            found = sum(max(float(unit_sum(xvecs, g) @ pvecs[s]) for g in groups) / scale >= held
                         for s in sentences)
             if 2 * found >= len(sentences) and (best is None or found > best[0]):
                 best = (found, m)
@@ -354,26 +404,29 @@ def content_length(text: str) -> int:
     return len("".join(text.split()))  # str.split() drops exactly the isspace() characters
 
 
-def _segment_pass(windows, n_rows, reference_vecs, seg_vecs, pivot_lens, seg_lens, calibration, params):
+def _segment_scales(windows, reference_vecs, seg_vecs, a: AlignmentSettings) -> dict[str, float]:
+    """Per version, the typical similarity of its segments' best matches with
+    ``reference_vecs[lang]`` inside its windows."""
+    scales = {}
+    for lang, wins in windows.items():
+        sims = [_best_match_sims(reference_vecs[lang][pa], seg_vecs[lang][xb]) for _, pa, xb in wins if pa and xb]
+        scales[lang] = typical_similarity(np.concatenate(sims) if sims else np.zeros(0), a)
+    return scales
+
+
+def _segment_pass(windows, n_rows, reference_vecs, v: Versions, scales, calibration, params: PairParams):
     """Align every version's segments with ``reference_vecs[lang]`` (one vector per pivot
     segment) inside each of its windows ``(row index, pivot segments, its segments)``;
-    returns the beads per row and language, and updates the pair's segment scale in
-    ``calibration``."""
-    for lang, wins in windows.items():
-        sims = [_best_match_sims(reference_vecs[lang][a], seg_vecs[lang][b]) for _, a, b in wins if a and b]
-        c = calibration[lang]
-        scale = typical_similarity(np.concatenate(sims) if sims else np.zeros(0))
-        calibration[lang] = PairCalibration(c.paragraph_scale, scale, c.length_ratio)
-
+    returns the beads per row and language."""
     out: list[dict[str, list[Bead]]] = [{lang: [] for lang in windows} for _ in range(n_rows)]
+    pivot_lens = v.seg_lens[v.pivot]
     for lang, wins in windows.items():
-        c = calibration[lang]
-        for r, a, b in wins:
+        for r, pa, xb in wins:
             local = align_pair(
-                reference_vecs[lang][a], seg_vecs[lang][b], pivot_lens[a], seg_lens[lang][b],
-                scale=c.segment_scale, length_ratio=c.length_ratio, params=params,
+                reference_vecs[lang][pa], v.seg_vecs[lang][xb], pivot_lens[pa], v.seg_lens[lang][xb],
+                scale=scales[lang], length_ratio=calibration[lang].length_ratio, params=params,
             )
-            out[r][lang] += [Bead(tuple(a[i] for i in bd.a), tuple(b[j] for j in bd.b), bd.score) for bd in local]
+            out[r][lang] += [Bead(tuple(pa[i] for i in bd.a), tuple(xb[j] for j in bd.b), bd.score) for bd in local]
     return out
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..settings import DEFAULT, AlignmentSettings
+
 # (units taken from side A, units taken from side B)
 BEADS: tuple[tuple[int, int], ...] = (
     (1, 1),
@@ -37,18 +39,32 @@ BEADS: tuple[tuple[int, int], ...] = (
 )
 
 
-# Up to this many cells (when the band covers the whole table anyway) the DP runs cell by
-# cell in plain Python, which beats row-wise numpy on a paragraph's few sentences.
-FULL_TABLE_CELLS = 2500
+_A = DEFAULT.alignment
 
 
 @dataclass(frozen=True)
 class PairParams:
-    match_cost: float = 0.0  # subtracted per non-gap bead (tuned on NTREX: any positive cost turns loose translations into gap pairs)
-    gap_cost: float = 0.2  # subtracted per gap bead (1-0 or 0-1): makes a true merge beat "1-1 plus a gap"
-    length_weight: float = 0.35  # weight of |log(length ratio / expected ratio)|
-    band: int = 24  # half-width of the search band, in units, around the scaled diagonal
-    max_merge_chars: int = 2000  # don't build groups longer than this (memory/time guard)
+    """The DP's costs (what each is, and what it was tuned on: settings.AlignmentSettings)."""
+
+    match_cost: float = _A.match_cost  # subtracted per non-gap bead
+    gap_cost: float = _A.gap_cost  # subtracted per gap bead (1-0 or 0-1)
+    length_weight: float = _A.length_weight  # weight of |log(length ratio / expected ratio)|
+    band: int = _A.band  # half-width of the search band, in units, around the scaled diagonal
+    max_merge_chars: int = _A.max_merge_chars  # don't build groups longer than this
+    # Up to this many cells (when the band covers the whole table anyway) the DP runs cell
+    # by cell in plain Python, which beats row-wise numpy on a paragraph's few sentences.
+    full_table_cells: int = _A.full_table_cells
+
+    @classmethod
+    def segments(cls, s: AlignmentSettings) -> "PairParams":
+        """The costs for aligning sentences."""
+        return cls(s.match_cost, s.gap_cost, s.length_weight, s.band, s.max_merge_chars, s.full_table_cells)
+
+    @classmethod
+    def paragraphs(cls, s: AlignmentSettings) -> "PairParams":
+        """The costs for aligning paragraphs (no gap cost, see AlignmentSettings)."""
+        return cls(s.match_cost, s.paragraph_gap_cost, s.paragraph_length_weight, s.band, s.max_merge_chars,
+                   s.full_table_cells)
 
 
 @dataclass(frozen=True)
@@ -86,7 +102,7 @@ def align_pair(
     b_groups = _unit_groups(b_vecs, max_db)
     log_ratio = float(np.log(max(length_ratio, 1e-6)))
     band = max(params.band, 2 * max(k for bead in BEADS for k in bead))
-    if max(n, m) <= band and n * m <= FULL_TABLE_CELLS:
+    if max(n, m) <= band and n * m <= params.full_table_cells:
         # The band covers the whole table: small problems (a paragraph's sentences) are
         # faster cell by cell in plain Python, with every group similarity from one product.
         return _align_full(a_groups, b_groups, a_cum, b_cum, scale, log_ratio, params)
@@ -236,10 +252,10 @@ def _unit_groups(vecs: np.ndarray, max_size: int) -> np.ndarray:
     return out.astype(np.float32)
 
 
-def typical_similarity(sims: np.ndarray, floor: float = 0.2) -> float:
+def typical_similarity(sims: np.ndarray, settings: AlignmentSettings = _A) -> float:
     """A robust estimate of what true translations of this pair score in this document:
     the upper-middle of the best-match similarities (most units are translated well, so the
     median of best matches is a good-match score; a floor keeps degenerate inputs sane)."""
     if sims.size == 0:
-        return 0.5
-    return max(float(np.quantile(sims, 0.6)), floor)
+        return settings.typical_default
+    return max(float(np.quantile(sims, settings.typical_quantile)), settings.typical_floor)

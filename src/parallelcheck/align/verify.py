@@ -24,18 +24,14 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..model import SegmentedDocument
+from ..settings import DEFAULT, VerificationSettings
 from .pairwise import Bead
 
 Encode = Callable[[Sequence[str]], np.ndarray]
 
-# A merged unit whose similarity to the whole group (normalised by the pair's scale) is at
-# least this is trusted without looking at pieces.
-TRUSTED = 0.75
-# Normalised similarity of the best piece at or above which a unit counts as expressed.
-EXPRESSED = 0.72
-UNRELATED = 0.3  # normalised similarity under which a 1-1 match is no match at all
-MAX_WINDOW = 3  # clauses per piece
-MAX_PIECES = 40  # per group, to bound the cost on very long segments
+# The thresholds (TRUSTED, EXPRESSED, UNRELATED, WEAK, END_*, *_SLACK…) are
+# settings.VerificationSettings, each documented there with what it was measured on.
+_V = DEFAULT.verification
 
 _CLAUSE_END = re.compile(r"[,、，;；:：。！？!?]+|(?<=\D)[.](?=\s|$)|[」』”“\"»«]\s*")
 
@@ -65,16 +61,17 @@ def clause_spans(text: str, min_chars: int = 0) -> list[tuple[int, int]]:
     return bounds
 
 
-def pieces(text: str) -> list[str]:
-    """Clauses of ``text`` and runs of up to ``MAX_WINDOW`` consecutive clauses."""
+def pieces(text: str, settings: VerificationSettings = _V) -> list[str]:
+    """Clauses of ``text`` and runs of up to ``settings.max_window`` consecutive clauses
+    (at most ``settings.max_pieces``)."""
     bounds = clause_spans(text)
     out: list[str] = []
     for i in range(len(bounds)):
-        for j in range(i, min(i + MAX_WINDOW, len(bounds))):
+        for j in range(i, min(i + settings.max_window, len(bounds))):
             piece = text[bounds[i][0] : bounds[j][1]].strip()
             if piece and piece != text.strip():
                 out.append(piece)
-    return list(dict.fromkeys(p for p in out if p))[:MAX_PIECES]
+    return list(dict.fromkeys(p for p in out if p))[: settings.max_pieces]
 
 
 def unit_sum(vecs: np.ndarray, idx) -> np.ndarray:
@@ -84,12 +81,20 @@ def unit_sum(vecs: np.ndarray, idx) -> np.ndarray:
 
 
 class PieceMatcher:
-    """Best similarity between a reference vector and the pieces of a version's segments."""
+    """Best similarity between a reference vector and the pieces of a version's segments.
 
-    def __init__(self, doc: SegmentedDocument, vecs: np.ndarray, encode: Encode | None) -> None:
+    Pieces are encoded once per group and kept: the aligner builds one matcher per version
+    and hands it to the checks (``DocumentAlignment.matchers``), so a group verification
+    looked at is not encoded again. ``encoded`` counts the piece texts sent to the encoder.
+    """
+
+    def __init__(self, doc: SegmentedDocument, vecs: np.ndarray, encode: Encode | None,
+                 settings: VerificationSettings = _V) -> None:
         self.doc = doc
         self.vecs = vecs
         self.encode = encode
+        self.settings = settings
+        self.encoded = 0
         self._cache: dict[tuple[int, ...], np.ndarray] = {}
         self._ends: dict[tuple, np.ndarray | None] = {}
 
@@ -99,10 +104,11 @@ class PieceMatcher:
     def piece_vectors(self, idx: tuple[int, ...]) -> np.ndarray:
         if idx not in self._cache:
             segs = self.doc.segments
-            texts = [p for j in idx for p in pieces(segs[j].text)]
+            texts = [p for j in idx for p in pieces(segs[j].text, self.settings)]
             vecs = [self.vecs[list(idx)]]  # the segments themselves are pieces too
             if texts and self.encode is not None:
                 vecs.append(np.asarray(self.encode(texts), dtype=np.float64))
+                self.encoded += len(texts)
             self._cache[idx] = np.vstack(vecs)
         return self._cache[idx]
 
@@ -117,7 +123,7 @@ class PieceMatcher:
         text = " ".join(self.doc.segments[j].text for j in idx).strip()
         kept = [i for i, ch in enumerate(text) if not ch.isspace()]
         want = int(round(chars))
-        if self.encode is None or want < 1 or want > END_PIECE_SHARE * len(kept):
+        if self.encode is None or want < 1 or want > self.settings.end_piece_share * len(kept):
             return None
         key = (idx, at_start, want)
         if key not in self._ends:
@@ -127,12 +133,8 @@ class PieceMatcher:
                 cut = space if space >= 0 else (len(text) if at_start else 0)
             piece = text[:cut] if at_start else text[cut:]
             self._ends[key] = np.asarray(self.encode([piece.strip()]), dtype=np.float64)[0] if piece.strip() else None
+            self.encoded += self._ends[key] is not None
         return self._ends[key]
-
-
-# An opening or close piece (PieceMatcher.end_vector) longer than this share of the text is
-# not a piece.
-END_PIECE_SHARE = 0.8
 
 
 def verify_beads(
@@ -142,47 +144,45 @@ def verify_beads(
     scale: float,
     pivot_matcher: PieceMatcher | None = None,
     lengths: tuple[np.ndarray, np.ndarray, float] | None = None,
+    settings: VerificationSettings = _V,
 ) -> list[Bead]:
     """Split unexpressed units out of merges, then re-attach gaps that a neighbour expresses
     (on the reference side, and — given ``pivot_matcher`` — on the version's side too).
     ``lengths`` = (reference unit lengths, version unit lengths, expected version/reference
     ratio): a gap is only re-attached where the lengths agree that the neighbour holds it."""
-    beads = _unpair_weak(beads, ref_vecs, matcher, scale)
+    beads = _unpair_weak(beads, ref_vecs, matcher, scale, settings)
     if pivot_matcher is not None:
-        beads = swap(_unpair_weak(swap(beads), matcher.vecs, pivot_matcher, scale))
+        beads = swap(_unpair_weak(swap(beads), matcher.vecs, pivot_matcher, scale, settings))
     out: list[Bead] = []
     for bead in beads:
-        if len(bead.a) == 1 and len(bead.b) == 1 and bead.score < UNRELATED:
+        if len(bead.a) == 1 and len(bead.b) == 1 and bead.score < settings.unrelated:
             # Unrelated texts side by side: often one side's sentence was dropped and the
             # other's is a piece the translator split off a neighbour. Let the rescues decide;
             # what neither claims stays a gap beside an insertion (reported as a replacement).
             out.extend((Bead(bead.a, (), float("nan")), Bead((), bead.b, float("nan"))))
         else:
-            out.extend(_split_merge(bead, ref_vecs, matcher, scale))
+            out.extend(_split_merge(bead, ref_vecs, matcher, scale, settings))
     if pivot_matcher is not None:
         # The version may hold content the reference lacks, merged into a neighbour's bead.
-        out = swap([b for bead in swap(out) for b in _split_merge(bead, matcher.vecs, pivot_matcher, scale)])
-    out = rescue_gaps(out, ref_vecs, matcher, scale, lengths)
+        out = swap([b for bead in swap(out) for b in _split_merge(bead, matcher.vecs, pivot_matcher, scale, settings)])
+    out = rescue_gaps(out, ref_vecs, matcher, scale, lengths, settings=settings)
     if pivot_matcher is not None:
         swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
-        out = swap(rescue_gaps(swap(out), matcher.vecs, pivot_matcher, scale, swapped))
+        out = swap(rescue_gaps(swap(out), matcher.vecs, pivot_matcher, scale, swapped, settings=settings))
     return out
 
 
-# A 1-1 match this weak (normalised; but not unrelated, see UNRELATED) is undone when its
-# version unit makes a neighbouring match clearly better: the DP prefers two mediocre 1-1
-# matches to "a gap plus a merge", so a deleted sentence leaves its reference unit paired
-# with the sentence the translator split off the next one.
-WEAK = 0.6
-ABSORB_GAIN = 0.03
-
-
-def _unpair_weak(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float) -> list[Bead]:
+def _unpair_weak(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
+                 settings: VerificationSettings) -> list[Bead]:
+    """Undo a weak 1-1 match (settings.weak; but not unrelated) when its version unit makes a
+    neighbouring match clearly better (settings.absorb_gain): the DP prefers two mediocre 1-1
+    matches to "a gap plus a merge", so a deleted sentence leaves its reference unit paired
+    with the sentence the translator split off the next one."""
     beads = list(beads)
     n = 0
     while n < len(beads):
         bead = beads[n]
-        if len(bead.a) == 1 and len(bead.b) == 1 and UNRELATED <= bead.score < WEAK:
+        if len(bead.a) == 1 and len(bead.b) == 1 and settings.unrelated <= bead.score < settings.weak:
             best = None
             for m in (n - 1, n + 1):
                 if not (0 <= m < len(beads)) or not beads[m].a or not beads[m].b:
@@ -192,7 +192,7 @@ def _unpair_weak(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher,
                 before = float(ref @ matcher.group_vector(nb.b)) / scale
                 merged = tuple(sorted(nb.b + bead.b))
                 after = float(ref @ matcher.group_vector(merged)) / scale
-                if after - before > ABSORB_GAIN and (best is None or after - before > best[0]):
+                if after - before > settings.absorb_gain and (best is None or after - before > best[0]):
                     best = (after - before, m, merged, after)
             if best is not None:
                 _, m, merged, after = best
@@ -207,7 +207,8 @@ def swap(beads: list[Bead]) -> list[Bead]:
     return [Bead(b.b, b.a, b.score) for b in beads]
 
 
-def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float) -> list[Bead]:
+def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
+                 settings: VerificationSettings) -> list[Bead]:
     if len(bead.a) < 2 or not bead.b:
         return [bead]
     group = matcher.group_vector(bead.b)
@@ -219,9 +220,9 @@ def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale:
         return float(unit_sum(ref_vecs, units) @ group) / scale
 
     def unexpressed(k: int, kept: list[int]) -> bool:
-        if float(ref_vecs[k] @ group) / scale >= TRUSTED:
+        if float(ref_vecs[k] @ group) / scale >= settings.trusted:
             return False
-        if matcher.best(ref_vecs[k], bead.b) / scale >= EXPRESSED:
+        if matcher.best(ref_vecs[k], bead.b) / scale >= settings.expressed:
             return False
         # A unit of a true merge pulls the group closer to the version's text; an
         # unexpressed one does not.
@@ -241,7 +242,7 @@ def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale:
     for pos in range(1, len(kept) - 1):
         k = kept[pos]
         rest = kept[pos + 1 :]
-        if unexpressed(k, kept) and not any(float(ref_vecs[u] @ group) / scale >= TRUSTED for u in rest):
+        if unexpressed(k, kept) and not any(float(ref_vecs[u] @ group) / scale >= settings.trusted for u in rest):
             tail = kept[pos:] + tail
             kept = kept[:pos]
             break
@@ -256,14 +257,14 @@ def _split_merge(bead: Bead, ref_vecs: np.ndarray, matcher: PieceMatcher, scale:
 
 
 def _expressed_by(ref: np.ndarray, k: int, matcher, a: tuple[int, ...], idx: tuple[int, ...], after: bool,
-                  scale: float, lengths) -> tuple[float, bool]:
+                  scale: float, lengths, settings: VerificationSettings) -> tuple[float, bool]:
     """How well the neighbour bead (``a`` -> ``idx``) expresses unit ``k``, normalised, and
     whether it does so in the stretch at its near end that is as long as ``k`` should be (the
     opening of a following neighbour, the close of a preceding one) — the best clause piece
     otherwise. That stretch is a guess at a unit run into its neighbour without a sentence
     end (a line without a full stop), which no clause boundary separates: it counts as
-    expressing ``k`` already at END_EXPRESSED when the lengths agree that the neighbour
-    holds more than its own units (END_LENGTH_GAIN)."""
+    expressing ``k`` already at ``end_expressed`` when the lengths agree that the neighbour
+    holds more than its own units (``end_length_gain``)."""
     best = matcher.best(ref, idx) / scale
     end_vector = getattr(matcher, "end_vector", None)
     if end_vector is None or lengths is None:
@@ -273,24 +274,9 @@ def _expressed_by(ref: np.ndarray, k: int, matcher, a: tuple[int, ...], idx: tup
     if vec is None:
         return best, False
     end = float(vec @ ref) / scale
-    if end >= END_EXPRESSED and _length_gain(a, k, idx, lengths) >= END_LENGTH_GAIN:
-        end = max(end, EXPRESSED)
-    return max(best, end), end >= EXPRESSED
-
-
-END_EXPRESSED = 0.5
-END_LENGTH_GAIN = 0.2
-# A neighbour whose near end expresses the unit outright may be shorter than the two units
-# would predict by this much more (in |log length ratio|) than LENGTH_SLACK allows: some
-# translators are terse, and the words are there.
-END_LENGTH_SLACK = 0.3
-
-
-# How much worse (in |log length ratio|) the neighbour may fit with the gap added to it.
-LENGTH_SLACK = 0.15
-
-
-
+    if end >= settings.end_expressed and _length_gain(a, k, idx, lengths) >= settings.end_length_gain:
+        end = max(end, settings.expressed)
+    return max(best, end), end >= settings.expressed
 
 def _length_gain(a: tuple[int, ...], k: int, b: tuple[int, ...], lengths) -> float:
     """How much better (in |log length ratio|) the neighbour's text fits its units plus k
@@ -306,9 +292,12 @@ def _length_gain(a: tuple[int, ...], k: int, b: tuple[int, ...], lengths) -> flo
 
 
 def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
-                 lengths=None, clear_choice: tuple[float, float] | None = None) -> list[Bead]:
+                lengths=None, clear_choice: tuple[float, float] | None = None,
+                settings: VerificationSettings = _V) -> list[Bead]:
     """Re-attach gaps (units of ``ref_vecs`` matched to nothing) to the neighbouring bead whose
-    text expresses them (at least EXPRESSED, normalised by ``scale``); with ``clear_choice``
+    text expresses them (at least ``settings.expressed``, normalised by ``scale``; a neighbour
+    may fit its length worse by ``length_slack``, or ``end_length_slack`` when its near end
+    expresses the unit outright: some translators are terse); with ``clear_choice``
     = (floor, margin), also a unit expressed at least ``floor`` by one neighbour and by
     ``margin`` more than by the other."""
     beads = list(beads)
@@ -321,15 +310,16 @@ def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, 
             k = bead.a[0]
             # Both neighbours are asked; the one that expresses the unit better takes it —
             # unless its own match already explains its length fully.
-            asked = [(*_expressed_by(ref_vecs[k], k, matcher, beads[m].a, beads[m].b, m > n, scale, lengths), m)
+            asked = [(*_expressed_by(ref_vecs[k], k, matcher, beads[m].a, beads[m].b, m > n, scale, lengths, settings), m)
                      for m in (n - 1, n + 1) if 0 <= m < len(beads) and beads[m].a and beads[m].b]
             fits = [(e, m) for e, at_end, m in asked
-                    if _length_gain(beads[m].a, k, beads[m].b, lengths) >= -(END_LENGTH_SLACK if at_end else LENGTH_SLACK)]
+                    if _length_gain(beads[m].a, k, beads[m].b, lengths)
+                    >= -(settings.end_length_slack if at_end else settings.length_slack)]
             if not fits:
                 continue
             best, best_m = max(fits, key=lambda t: t[0])
             other = max((e for e, _, m in asked if m != best_m), default=-1.0)
-            if best >= EXPRESSED or (clear_choice is not None and best >= clear_choice[0]
+            if best >= settings.expressed or (clear_choice is not None and best >= clear_choice[0]
                                      and best - other >= clear_choice[1]):
                 nb = beads[best_m]
                 a = tuple(sorted(nb.a + bead.a))

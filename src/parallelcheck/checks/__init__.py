@@ -65,12 +65,12 @@ def all_rules():
 
 
 def run_checks(docs, vectors, alignment, encode=None, selection: RuleSelection | None = None, glossary=(),
-               thresholds=None):
-    from ..thresholds import Thresholds
+               settings=None):
+    from ..settings import DEFAULT
     from .base import CheckContext
 
     selection = selection or RuleSelection()
-    ctx = CheckContext(docs, vectors, alignment, encode, glossary, thresholds or Thresholds())
+    ctx = CheckContext(docs, vectors, alignment, encode, glossary, settings or DEFAULT)
     active = [c for c in CHECKS if any(selection.enabled(r.id) for r in c.RULES)]
     findings = [f for check in active for f in check.run(ctx) if selection.enabled(f.rule)]
     findings = [selection.apply(f) for f in _one_finding_per_defect(findings)]

@@ -13,6 +13,7 @@ ADDED = Rule(
     "A version has a sentence or paragraph that none of the others has: an addition, or text "
     "pasted in the wrong place.",
     example="a sentence only the zh version has (info: shown, never failing a run).",
+    settings=("added",),
 )
 RULES = (ADDED,)
 
@@ -66,13 +67,6 @@ def _next_to_gap(beads, n: int) -> bool:
     return any(0 <= m < len(beads) and beads[m].a and not beads[m].b for m in (n - 1, n + 1))
 
 
-# Normalised similarity to a neighbouring pivot sentence above which an unmatched piece is
-# the rest of a sentence the translator split, not an addition.
-REMNANT_TOLERANCE = 0.02
-# Mean normalised similarity between versions' insertions for them to count as one content.
-SAME_CONTENT = 0.6
-
-
 def _split_remnant(ctx: CheckContext, lang: str, beads, n: int) -> bool:
     """The unmatched piece is the rest of a sentence the translator split in two when the
     neighbouring match gets no worse (or better) with the piece added back to it."""
@@ -81,7 +75,7 @@ def _split_remnant(ctx: CheckContext, lang: str, beads, n: int) -> bool:
         if 0 <= m < len(beads) and beads[m].a and beads[m].b:
             alone = ctx.similarity(ctx.pivot, beads[m].a, lang, beads[m].b)
             joined = ctx.similarity(ctx.pivot, beads[m].a, lang, tuple(sorted(beads[m].b + piece)))
-            if joined >= alone - REMNANT_TOLERANCE:
+            if joined >= alone - ctx.settings.added.remnant_tolerance:
                 return True
     return False
 
@@ -93,4 +87,4 @@ def _same_content(ctx: CheckContext, found: dict[str, tuple[int, ...]]) -> bool:
         for i, x in enumerate(langs)
         for y in langs[i + 1 :]
     ]
-    return bool(sims) and sum(sims) / len(sims) >= SAME_CONTENT
+    return bool(sims) and sum(sims) / len(sims) >= ctx.settings.added.same_content

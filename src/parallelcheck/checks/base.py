@@ -14,8 +14,8 @@ import numpy as np
 from ..align.nway import DocumentAlignment
 from ..align.pairwise import Bead
 from ..model import Finding, Location, Reference, SegmentedDocument, Severity
-from ..thresholds import Thresholds
-from ..report.common import shorten as _shorten
+from ..settings import DEFAULT, Settings
+from ..text import shorten as _shorten
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class Rule:
     severity: Severity
     doc: str  # one paragraph, for `parallelcheck rules` and the docs
     example: str = ""  # a short before/after, for `parallelcheck explain`
+    # The settings the rule reads ("group" for a whole group of parallelcheck.settings, or
+    # "group.key"), for `parallelcheck explain`; every rule also reads the alignment's.
+    settings: tuple[str, ...] = ()
 
     def finding(
         self,
@@ -59,9 +62,9 @@ class CheckContext:
         alignment: DocumentAlignment,
         encode=None,
         glossary=(),
-        thresholds: Thresholds = Thresholds(),
+        settings: Settings = DEFAULT,
     ) -> None:
-        self.thresholds = thresholds
+        self.settings = settings
         self.encode = encode  # the embedder's encode, for checks that look inside segments
         self.glossary = tuple(glossary)  # entries of parallelcheck.glossary, for PC204
         self.docs = {d.language: d for d in docs}
@@ -156,15 +159,19 @@ class CheckContext:
                     by = self.pivot_beads[y].get(k)
                     if bx.b and by is not None and by.b:
                         sims.append(self.similarity(x, bx.b, y, by.b))
-                out[(min(x, y), max(x, y))] = typical_similarity(np.array(sims))
+                out[(min(x, y), max(x, y))] = typical_similarity(np.array(sims), self.settings.alignment)
         return out
 
     @cached_property
     def matchers(self):
-        """Per language, a :class:`PieceMatcher` (clause pieces of segment groups, encoded once)."""
+        """Per language, a :class:`PieceMatcher` (clause pieces of segment groups, encoded
+        once): the aligner's own, so that what verification encoded is not encoded again."""
+        if self.alignment.matchers:
+            return self.alignment.matchers
         from ..align.verify import PieceMatcher
 
-        return {lang: PieceMatcher(d, self.vectors[lang], self.encode) for lang, d in self.docs.items()}
+        return {lang: PieceMatcher(d, self.vectors[lang], self.encode, self.settings.verification)
+                for lang, d in self.docs.items()}
 
     # -- locations ------------------------------------------------------------------
     def location(self, lang: str, indices: tuple[int, ...] | list[int]) -> Location:

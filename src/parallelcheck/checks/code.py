@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..model import CodeToken, Finding, Reference
@@ -29,30 +28,12 @@ CODE_MISMATCH = Rule(
     example="en and ja «`tar czf {{path/to/target.tar.gz}} {{path/to/dir}}`» · fr «`tar cf {{chemin/"
             "vers/cible.tar.gz}} {{chemin/vers/dossier}}`» → fr is reported: it changes «tar czf {{}} "
             "{{}}» to «tar cf {{}} {{}}».",
+    settings=("code",),
 )
 RULES = (CODE_MISMATCH,)
 
 _KIND_NAMES = {"code-block": "code block", "inline-code": "inline code span", "url": "link target",
                "shortcode": "shortcode", "placeholder": "placeholder"}
-
-
-@dataclass(frozen=True)
-class CodeSettings:
-    """Tuned numbers of PC207."""
-
-    # A lost token and an added one of the same kind in one aligned row are one change when
-    # their keys are at least this alike (difflib ratio); measured on the k8s-docs pages and
-    # the tldr benchmark, where a changed flag or path scores 0.6-0.95 and unrelated commands
-    # below 0.4.
-    change_similarity: float = 0.5
-    # A changed code-block line identified as the version's own language at least this surely
-    # is translated output, not changed code (fr "Erreur du serveur…" in k8s field-selectors).
-    translated_confidence: float = 0.5
-    # At most this many lost tokens are quoted in one message.
-    quoted: int = 3
-
-
-SETTINGS = CodeSettings()
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -97,9 +78,11 @@ def _version(ctx, lang, tokens, counts, reference, row_of) -> Iterator[Finding]:
             continue  # the whole paragraph is missing here: PC101 says it
         if t.kind == "inline-code" and _written_in_row(ctx, lang, holder, t, row, tokens, row_of):
             continue  # the same code without its backticks, or inside a code block here
-        change = _best_change(t, [a for a in added if id(a) not in used and a.kind == t.kind
-                                  and row_of.get((lang, a.paragraph)) == row])
-        if change is not None and t.kind == "code-block" and _translated(t, change, lang):
+        change = _best_change(t, ctx.settings.code.change_similarity,
+                              [a for a in added if id(a) not in used and a.kind == t.kind
+                               and row_of.get((lang, a.paragraph)) == row])
+        if (change is not None and t.kind == "code-block"
+                and _translated(t, change, lang, ctx.settings.code.translated_confidence)):
             used.add(id(change))
             continue
         if change is not None:
@@ -137,7 +120,7 @@ def _written_in_row(ctx, lang, holder, token, row, tokens, row_of) -> bool:
     return count(lang) >= count(holder)
 
 
-def _translated(lost: CodeToken, change: CodeToken, lang: str) -> bool:
+def _translated(lost: CodeToken, change: CodeToken, lang: str, confidence: float) -> bool:
     """Whether a code block differs only by lines this version writes in its own language
     (translated output or messages), which is deliberate."""
     from ..load.langid import identify_language
@@ -150,7 +133,7 @@ def _translated(lost: CodeToken, change: CodeToken, lang: str) -> bool:
         return False
     for line in changed:
         guess, conf = identify_language(line)
-        if guess != lang or conf < SETTINGS.translated_confidence:
+        if guess != lang or conf < confidence:
             return False
     return True
 
@@ -170,8 +153,8 @@ def _first_difference(lost: CodeToken, change: CodeToken) -> tuple[str, str]:
     return "(no such line)", mine[len(theirs)][1].strip() if len(mine) > len(theirs) else change.text
 
 
-def _best_change(lost: CodeToken, candidates: list[CodeToken]) -> CodeToken | None:
-    best, score = None, SETTINGS.change_similarity
+def _best_change(lost: CodeToken, threshold: float, candidates: list[CodeToken]) -> CodeToken | None:
+    best, score = None, threshold
     for c in candidates:
         r = SequenceMatcher(None, lost.key, c.key, autojunk=False).ratio()
         if r >= score:
@@ -203,8 +186,8 @@ def _findings(ctx, lang, row, items, tokens) -> Iterator[Finding]:
     kinds = Counter(_KIND_NAMES[t.kind] for _, t in gone)
     what = ", ".join(f"{n} {k}s" if n > 1 else f"{'an' if k[0] in 'aeiou' else 'a'} {k}"
                      for k, n in sorted(kinds.items()))
-    quoted = " ".join(f"«{shorten(t.text, 60)}»" for _, t in gone[: SETTINGS.quoted])
-    more = f" and {len(gone) - SETTINGS.quoted} more" if len(gone) > SETTINGS.quoted else ""
+    quoted = " ".join(f"«{shorten(t.text, 60)}»" for _, t in gone[: ctx.settings.code.quoted])
+    more = f" and {len(gone) - ctx.settings.code.quoted} more" if len(gone) > ctx.settings.code.quoted else ""
     holder, first = gone[0]
     yield CODE_MISMATCH.finding(
         language=lang,

@@ -14,6 +14,7 @@ DRIFT = Rule(
     "language pair matches elsewhere in the document).",
     example="a French sentence about a pub's prices where the other versions report an arrest: an error "
             "(unrelated); a loose rendering that still scores low: a warning.",
+    settings=("drift",),
 )
 RULES = (DRIFT,)
 
@@ -22,7 +23,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     # Normalised similarity to the consensus below which a match is suspect, while the other
     # versions agree with it at least this well; below the error level the text is unrelated
     # (a sentence from elsewhere).
-    limits = ctx.thresholds
+    limits = ctx.settings.drift
     pivot = ctx.pivot
     psegs = ctx.segments[pivot]
     seen = set()
@@ -33,10 +34,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             if bead is not None and bead.b:
                 scores[lang] = bead
         for lang, bead in scores.items():
-            if not bead.score < limits.drift or (lang, bead.b) in seen:
+            if not bead.score < limits.suspect or (lang, bead.b) in seen:
                 continue
             others = [b.score for other, b in scores.items() if other != lang]
-            if not others or min(others) < limits.drift_consensus:
+            if not others or min(others) < limits.consensus:
                 continue  # no agreement to measure against, or the pivot itself is the odd one
             seen.add((lang, bead.b))
             ref_text = " ".join(psegs[i].text for i in bead.a)
@@ -45,7 +46,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 location=ctx.location(lang, bead.b),
                 reference=ctx.reference(pivot, bead.a, ref_text),
                 score=bead.score,
-                severity="error" if bead.score < limits.drift_error else "warning",
+                severity="error" if bead.score < limits.error else "warning",
                 message=(
                     f"this does not seem to say what the other versions say here "
                     f"(similarity {bead.score:.2f} of the usual): {pivot} ¶{psegs[bead.a[0]].paragraph} "

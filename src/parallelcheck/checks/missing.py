@@ -11,16 +11,15 @@ from collections.abc import Iterator
 from statistics import median
 
 from ..align.nway import content_length
-from ..align.verify import EXPRESSED
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
-from .truncated import LOST_RATIO
 
 MISSING_PARAGRAPH = Rule(
     "PC101", "missing-paragraph", "missing", "error",
     "A whole paragraph that the other versions have is absent from this version.",
     example="ko, en, zh, fr have five paragraphs and ja four: ja is blamed where its third one should be, "
             "with the missing paragraph quoted from the reference.",
+    settings=("alignment.split_clear_floor", "alignment.split_clear_margin", "alignment.sentence_in_neighbour"),
 )
 MISSING_SENTENCE = Rule(
     "PC102", "missing-sentence", "missing", "error",
@@ -28,6 +27,7 @@ MISSING_SENTENCE = Rule(
     "aligned paragraph of this version.",
     example="fr ¶2 has two of the three sentences the other versions have there: the missing one is "
             "quoted from the reference.",
+    settings=("missing", "verification", "truncation.lost_ratio", "drift.error"),
 )
 MISSING_ITEMS = Rule(
     "PC103", "missing-list-items", "truncated", "error",
@@ -35,6 +35,7 @@ MISSING_ITEMS = Rule(
     "the other versions have: it was cut short.",
     example="the example's Japanese ▲ task list keeps items 1-2 (and a fragment of 4): items 3 and 4 are "
             "named from the Korean list.",
+    settings=("verification",),
 )
 RULES = (MISSING_PARAGRAPH, MISSING_SENTENCE, MISSING_ITEMS)
 
@@ -70,10 +71,10 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
             if len(voters) < 2 or not any(len(row[o]) > len(mine) for o in voters):
                 continue
             # Lengths first: cheap, and most rows stop here (piece matching encodes clauses).
-            if _relative_length(ctx, row, lang) >= MAX_RELATIVE_LENGTH:
+            if _relative_length(ctx, row, lang) >= ctx.settings.missing.max_relative_length:
                 continue  # as long as the others: the unit is there, in words no clause isolates
             unexpressed = {
-                other: [u for u in row[other] if _judged(other, ctx.segments[other][u].text)
+                other: [u for u in row[other] if _judged(ctx, other, ctx.segments[other][u].text)
                         and _lost_in(ctx, row, other, u, lang)]
                 for other in voters
                 if len(row[other]) > len(mine)
@@ -97,28 +98,20 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-# Units shorter than this (content characters) are not judged: a quote's lead-in split off
-# in one version ("…이렇게 말한다. “") is too short for its match to mean anything.
-MIN_UNIT_CHARS = {"ko": 10, "ja": 10, "zh": 8}
-
-
 def _lost_in(ctx: CheckContext, row, other: str, unit: int, lang: str) -> bool:
     """Does ``lang``'s text in the row fail to express ``other``'s unit, which the remaining
     versions (the pivot included) do express? (The test PC104 applies to lost clauses.)"""
     vec = ctx.vectors[other][unit]
+    expressed = ctx.settings.verification.expressed
 
     def coverage(v: str) -> float:
         return ctx.matchers[v].best(vec, row[v]) / ctx.scale(other, v)
 
     mine = coverage(lang)
-    if mine >= EXPRESSED:
+    if mine >= expressed:
         return False
     rest = [coverage(v) for v in row if v not in (lang, other)]
-    return bool(rest) and median(rest) >= EXPRESSED and mine < LOST_RATIO * median(rest)
-
-
-# ... and whose text is shorter than this share of what the other versions' length predicts.
-MAX_RELATIVE_LENGTH = 0.8
+    return bool(rest) and median(rest) >= expressed and mine < ctx.settings.truncation.lost_ratio * median(rest)
 
 
 def _relative_length(ctx: CheckContext, row, lang: str) -> float:
@@ -132,11 +125,14 @@ def _relative_length(ctx: CheckContext, row, lang: str) -> float:
     return norm(lang) / max(median(rest), 1e-6) if rest else 1.0
 
 
-def _judged(lang: str, text: str) -> bool:
-    """Long enough to judge, and not the lead-in of a quote ("X said: “"), which versions
-    that split sentences differently attach to the quote (it names a speaker, little more)."""
+def _judged(ctx: CheckContext, lang: str, text: str) -> bool:
+    """Long enough to judge (settings.missing.min_unit_chars: a quote's lead-in split off in
+    one version, "…이렇게 말한다. “", is too short for its match to mean anything), and not
+    the lead-in of a quote ("X said: “"), which versions that split sentences differently
+    attach to the quote (it names a speaker, little more)."""
     text = text.strip()
-    return content_length(text) >= MIN_UNIT_CHARS.get(lang, 20) and not text.endswith(("“", "「", "『", "«", '"', ":", "："))
+    minimum = ctx.settings.missing.min_unit_chars
+    return content_length(text) >= minimum.get(lang, minimum["*"]) and not text.endswith(("“", "「", "『", "«", '"', ":", "："))
 
 
 def _shared_unit(ctx: CheckContext, unexpressed: dict[str, list[int]], voters: int):
@@ -147,7 +143,8 @@ def _shared_unit(ctx: CheckContext, unexpressed: dict[str, list[int]], voters: i
     for other, units in unexpressed.items():
         for u in units:
             support = 1 + sum(
-                any(float(ctx.vectors[other][u] @ ctx.vectors[o2][u2]) / ctx.scale(other, o2) >= EXPRESSED for u2 in us)
+                any(float(ctx.vectors[other][u] @ ctx.vectors[o2][u2]) / ctx.scale(other, o2)
+                    >= ctx.settings.verification.expressed for u2 in us)
                 for o2, us in unexpressed.items() if o2 != other
             )
             if support * 2 > voters and (best is None or support > best[2]):
@@ -257,7 +254,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
             location=ctx.location(lang, swapped[0].b),
             reference=ctx.reference(pivot, missing, ref_text),
             score=similarity,
-            severity="error" if similarity < ctx.thresholds.drift_error else "warning",
+            severity="error" if similarity < ctx.settings.drift.error else "warning",
             message=(
                 f"this says something else than the other versions, which have here: "
                 f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ref_text)}»"

@@ -16,6 +16,7 @@ import re
 from statistics import median
 from collections.abc import Iterator
 
+from ..languages import profile
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
@@ -32,6 +33,7 @@ NAME_VARIANTS = Rule(
     "One name is written two ways inside one version (a transliteration changed halfway): "
     "readers can't tell whether it is one person or two.",
     example="en «Minister Han Sung-sook» … «Han Seong-sook said» → one of the two spellings is wrong.",
+    settings=("names",),
 )
 RULES = (LATIN_TOKEN_MISSING, NAME_VARIANTS)
 
@@ -42,7 +44,6 @@ _BRAND = r"(?<![\w-])(?!Mc|Mac)[a-z]*[A-Z][a-z]+[A-Z][A-Za-z]*(?![\w-])"  # YouT
 _ACRONYM = r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])"
 _TOKEN = re.compile("|".join(f"(?P<{n}>{p})" for n, p in
                              (("url", _URL), ("email", _EMAIL), ("code", _CODE), ("brand", _BRAND), ("acronym", _ACRONYM))))
-_CJK_LANGS = {"ko", "ja", "zh"}
 
 
 def _tokens(text: str, lang: str) -> dict[str, tuple[str, int, int]]:
@@ -89,7 +90,7 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
             others = [o for o in cells if o != lang]
             for token in sorted(set().union(*(toks[o] for o in others)) - set(toks[lang])):
                 holders = [o for o in others if token in toks[o]]
-                family = [o for o in others if (o in _CJK_LANGS) == (lang in _CJK_LANGS)]
+                family = [o for o in others if profile(o).cjk == profile(lang).cjk]
                 if len(holders) * 4 < len(others) * 3 or any(token not in toks[o] for o in family):
                     continue  # expected only where most others, and all of its script family, have it
                 candidates.append((lang, token, toks[holders[0]][token][0], cells, holders))
@@ -160,7 +161,7 @@ def _name_variants(ctx: CheckContext) -> Iterator[Finding]:
         for a, b, (x, y) in _one_word_apart(names):
             if tuple(sorted((x, y))) in reported or x.startswith(y) or y.startswith(x):
                 continue  # Korea / Korean: a different word, not a different spelling
-            if difflib.SequenceMatcher(a=_fold(x), b=_fold(y)).ratio() < ctx.thresholds.name_similarity:
+            if difflib.SequenceMatcher(a=_fold(x), b=_fold(y)).ratio() < ctx.settings.names.similarity:
                 continue
             reported.add(tuple(sorted((x, y))))
             # Blame the rarer spelling (the later one on a tie); quote the other.

@@ -15,6 +15,7 @@ import functools
 from collections import Counter
 from collections.abc import Iterator
 
+from ..languages import profile
 from ..model import Finding, Reference
 from ..quantities import CLOCK, Quantity, quantities, value_key
 from .base import CheckContext, Rule, shorten
@@ -25,6 +26,7 @@ NUMBER_MISMATCH = Rule(
     "where most of them state one it lacks (15 written as 50; 1,500만 as 150만).",
     example="en «Fifteen measures were announced» · fr «Quinze mesures» · ja «50の措置» → ja is blamed: "
             "50 where the others have 15.",
+    settings=("numbers",),
 )
 RULES = (NUMBER_MISMATCH,)
 
@@ -112,11 +114,11 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             # lacking: most others state it more often; extra: no other states it as often
             unit_lacks = {v for v in set().union(*peers.values()) if support(v, mine[v] + 1) * 2 > len(peers)}
             unit_extra = [(p, q) for p, q in qs if q.unit == unit and support(value_key(q.value), mine[value_key(q.value)]) == 0
-                          and not (q.value == 1 and lang in _ONE_AS_ARTICLE)]
+                          and not (q.value == 1 and profile(lang).one_as_article)]
             # A substitution changes a number, not its order of magnitude: 15 → 50,
             # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
             # month another version leaves implicit, are different numbers, not a wrong one.
-            pairs = [(v, x) for v in unit_lacks for x in unit_extra if (unit == CLOCK or _plausible(v, x[1].value))
+            pairs = [(v, x) for v in unit_lacks for x in unit_extra if (unit == CLOCK or _plausible(v, x[1].value, ctx.settings.numbers.max_ratio))
                      and not (excused and excused(lang, x[1], unit, v))]
             lacks |= {(unit, v) for v, _ in pairs}
             extra += [x for _, x in pairs if x not in extra]
@@ -124,24 +126,16 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             yield _finding(ctx, lang, sorted(extra, key=lambda x: x[1].start), sorted(lacks), found)
 
 
-# Korean, Japanese and Chinese write "a"/"one" as 1 (1つ, 한 명, 一个) where English and
-# French use an article or a pronoun, which are not read as numbers: a stated 1 there has
-# no reliable counterpart, so it is never the substituted value.
-_ONE_AS_ARTICLE = {"ko", "ja", "zh"}
-
-
 def _values(qs, unit: str, counted: bool) -> Counter[float]:
     values = Counter(value_key(q.value) for _, q in qs if q.unit == unit)
     return values if counted else Counter(set(values))
 
 
-MAX_RATIO = 10.0
-
-
-def _plausible(expected: float, stated: float) -> bool:
+def _plausible(expected: float, stated: float, max_ratio: float) -> bool:
+    """Could ``stated`` be ``expected`` written wrong? (Within ``max_ratio`` of it.)"""
     if expected <= 0 or stated <= 0:
         return expected == stated
-    return max(expected, stated) / min(expected, stated) <= MAX_RATIO
+    return max(expected, stated) / min(expected, stated) <= max_ratio
 
 
 def _fmt(v: float, unit: str = "") -> str:

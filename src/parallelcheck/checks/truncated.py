@@ -36,6 +36,7 @@ import numpy as np
 from ..align.nway import content_length
 from ..align.pairwise import Bead
 from ..align.verify import clause_spans
+from ..languages import profile
 from ..model import Finding
 from ..quantities import quantities, value_key
 from ..segment.endings import ends_mid_phrase
@@ -49,31 +50,19 @@ TRUNCATED = Rule(
     "they say at its end, or a number they all state).",
     example="ko «정부는 중소기업의 성장을 위해.» (a full stop after a connective, half as long as its "
             "counterparts) is reported, with the reference clauses it lacks.",
+    settings=("truncation",),
 )
 RULES = (TRUNCATED,)
 
-# A candidate is shorter than ctx.thresholds.truncated_length of the others' length,
-MAX_Z = -3.0  # ... far below this language's own usual relative length in the document
-MIN_SPREAD = 0.12  # (floor for the spread of log relative length)
-MIN_SENTENCES_FOR_SPREAD = 4
-MIN_PART_GAIN = 0.01  # ... and matching a part of the others better than their whole
-# The three kinds of evidence trade off: a sentence a little longer than the limit, or one
-# less far out of this language's usual spread, still counts when the rest is stronger.
-LONGER_BY = 0.1
-
-
-def _evidence_tiers(limit: float) -> tuple[tuple[float, float, float], ...]:
-    """(relative length below, z-score at most, part gain above) — any one tier suffices."""
-    return ((limit, MAX_Z, MIN_PART_GAIN), (limit + LONGER_BY, MAX_Z - 0.5, 0.04), (limit, -2.0, 0.06))
-# A sentence that ends mid-phrase (a full stop after a particle or article, see
-# segment.endings) needs less length evidence: thresholds.truncated_mid_phrase_length.
-# Naming the lost clauses: a clause is lost when this version covers it at less than
-# LOST_RATIO of the other versions' median coverage.
-LOST_RATIO = 0.8
-MIN_CLAUSE_CHARS = 8
+# Every threshold is in settings.TruncationSettings (ctx.settings.truncation), with what it
+# was measured on. A candidate is shorter than `length` of the others' length; the three
+# kinds of evidence trade off in `tiers`: a sentence a little longer than the limit, or one
+# less far out of this language's usual spread, still counts when the rest is stronger. A
+# sentence that ends mid-phrase (segment.endings) needs less: `mid_phrase_length`.
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
+    s = ctx.settings.truncation
     pivot = ctx.pivot
     psegs = ctx.segments[pivot]
     # First pass: every sentence's relative length, so each language can be judged against
@@ -101,19 +90,20 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             r = relative[lang]
             if (lang, bead.b) in reported:
                 continue
-            cut_mid_phrase = r < ctx.thresholds.truncated_mid_phrase_length and _ends_mid_phrase(ctx, lang, bead, beads)
+            cut_mid_phrase = r < s.mid_phrase_length and _ends_mid_phrase(ctx, lang, bead, beads)
             if not cut_mid_phrase:
-                limit = ctx.thresholds.truncated_length
-                if r >= limit + max(LONGER_BY, VALUE_LONGER_BY):
+                limit = s.length
+                if r >= limit + max(max(t.longer_by for t in s.tiers), s.value_longer_by):
                     continue
-                z = (_z_score(logs[lang], float(np.log(max(r, 1e-3))))
-                     if len(logs[lang]) >= MIN_SENTENCES_FOR_SPREAD else -np.inf)
-                tiers = [t for t in _evidence_tiers(limit) if r < t[0] and z <= t[1]]
+                z = (_z_score(logs[lang], float(np.log(max(r, 1e-3))), s.min_spread)
+                     if len(logs[lang]) >= s.min_sentences_for_spread else -np.inf)
+                tiers = [t for t in s.tiers if r < limit + t.longer_by and z <= t.max_z]
                 lost_values = (_lost_values(ctx, lang, bead, beads)
-                               if r < limit + VALUE_LONGER_BY and z <= TAIL_MAX_Z else [])
+                               if r < limit + s.value_longer_by and z <= s.tail_max_z else [])
                 if not lost_values:
-                    part_evidence = bool(tiers) and _part_gain(ctx, lang, bead, beads, r) > min(t[2] for t in tiers)
-                    if not part_evidence and not (r < limit + TAIL_LONGER_BY and z <= TAIL_MAX_Z
+                    part_evidence = (bool(tiers) and _part_gain(ctx, lang, bead, beads, r)
+                                     > min(t.min_part_gain for t in tiers))
+                    if not part_evidence and not (r < limit + s.tail_longer_by and z <= s.tail_max_z
                                                   and _tail_lost(ctx, lang, bead, beads)):
                         continue
                     # Content moved into a neighbour excuses a short sentence — but not one
@@ -136,7 +126,7 @@ def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
     no full stop, such as a subheading; and in Chinese and Japanese, any 。 inside a segment
     — the segmenter keeps a quotation's sentences together.)"""
     texts = [ctx.segments[lang][j].text for j in bead.b]
-    if lang in ("ja", "zh"):
+    if profile(lang).spaceless:
         # (not a quoted sentence's end, 「…こと。」: speech ends informally)
         texts = [m.group(1) for text in texts for m in _CJK_SENTENCE_END.finditer(text)
                  if m.end() == len(text) or text[m.end()] not in CLOSERS]
@@ -146,11 +136,12 @@ def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
     return not ends_mid_phrase(pivot_text, ctx.pivot)
 
 
-def _z_score(values: np.ndarray, x: float) -> float:
-    """Standard deviations between ``x`` and the median of the *other* values (the sentence
-    under test must not widen the spread it is judged by: documents are short)."""
+def _z_score(values: np.ndarray, x: float, min_spread: float) -> float:
+    """Standard deviations (at least ``min_spread``) between ``x`` and the median of the
+    *other* values (the sentence under test must not widen the spread it is judged by:
+    documents are short)."""
     rest = np.delete(values, int(np.argmin(np.abs(values - x))))
-    return (x - float(np.median(rest))) / max(float(np.std(rest)), MIN_SPREAD)
+    return (x - float(np.median(rest))) / max(float(np.std(rest)), min_spread)
 
 
 def _part_gain(ctx: CheckContext, lang: str, bead, beads, relative: float = 1.0) -> float:
@@ -176,10 +167,12 @@ def _part_gain(ctx: CheckContext, lang: str, bead, beads, relative: float = 1.0)
 def _openings(ctx: CheckContext, groups, relative: float) -> list:
     """For each (language, segment indices): the vector of the first ``relative`` share of
     its text (cut at a space where the script has them), or None."""
+    s = ctx.settings.truncation
     texts = []
     for lang, idx in groups:
         text = " ".join(ctx.segments[lang][i].text for i in idx)
-        texts.append(text[: _cut_at(text, min(max(relative, 0.2), 0.9), lang)].strip() or None)
+        share = min(max(relative, s.opening_min_share), s.opening_max_share)
+        texts.append(text[: _cut_at(text, share, lang)].strip() or None)
     wanted = [t for t in texts if t]
     if ctx.encode is None or not wanted:
         return [None] * len(groups)
@@ -191,7 +184,7 @@ def _cut_at(text: str, share: float, lang: str) -> int:
     """The offset that keeps about ``share`` of ``text``, moved back to a space where the
     script has them."""
     cut = int(len(text) * share)
-    if " " in text[:cut] and lang not in ("ja", "zh"):
+    if " " in text[:cut] and not profile(lang).spaceless:
         cut = text.rfind(" ", 0, cut)
     return cut
 
@@ -221,7 +214,7 @@ def _relative_lengths(ctx: CheckContext, beads) -> dict[str, float]:
 def _lost_clauses(ctx: CheckContext, k: int, lang: str, beads) -> str | None:
     """The reference sentence's clauses this version does not express (None if unknown)."""
     seg = ctx.segments[ctx.pivot][k]
-    spans = clause_spans(seg.text, MIN_CLAUSE_CHARS)
+    spans = clause_spans(seg.text, ctx.settings.truncation.min_clause_chars)
     if len(spans) < 2 or ctx.encode is None:
         return None
     vecs = np.asarray(ctx.encode([seg.text[a:b] for a, b in spans]), dtype=np.float64)
@@ -229,7 +222,7 @@ def _lost_clauses(ctx: CheckContext, k: int, lang: str, beads) -> str | None:
     others = [_coverage(ctx, vecs, o, b.b) for o, b in beads.items() if o != lang]
     if not others:
         return None
-    lost = mine < LOST_RATIO * np.median(np.array(others), axis=0)
+    lost = mine < ctx.settings.truncation.lost_ratio * np.median(np.array(others), axis=0)
     if not lost.any() or lost.all():
         return None
     return " … ".join(seg.text[a:b].strip() for (a, b), x in zip(spans, lost) if x)
@@ -259,26 +252,17 @@ def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float,
     )
 
 
-MOVED_GAIN = 0.04  # similarity gain from a neighbour that shows a clause was moved, not lost
-
-
-# The other kind of evidence for a short sentence (under truncated_length + TAIL_LONGER_BY,
-# z-score at most TAIL_MAX_Z): the close of the reference sentence (its last TAIL_SHARE) is
-# what this version fails to express, at under TAIL_LOST of the coverage the other versions
-# give it, while it expresses the opening about as well as they do — text cut off, not text
+# The other kind of evidence for a short sentence (under length + tail_longer_by, z-score at
+# most tail_max_z): the close of the reference sentence (its last tail_share) is what this
+# version fails to express, at under tail_lost of the coverage the other versions give it,
+# while it expresses the opening about as well as they do — text cut off, not text
 # rephrased. (Read off NTREX's clean documents and cut sentences; benchmarks/RESULTS.md.)
-TAIL_SHARE = 0.4
-TAIL_LOST = 0.62
-TAIL_MAX_Z = -2.5
-TAIL_LONGER_BY = 0.06
-# The reference sentence's length (characters, no spaces) below which its close is a word or
-# two; CJK scripts say as much in fewer characters.
-TAIL_MIN_REFERENCE = {"*": 50, "ko": 25, "ja": 20, "zh": 20}
 
 
 def _tail_lost(ctx: CheckContext, lang: str, bead, beads) -> bool:
     ratios = _tail_ratios(ctx, lang, bead, beads)
-    return ratios is not None and ratios[0] < TAIL_LOST and ratios[1] >= TAIL_LOST
+    lost = ctx.settings.truncation.tail_lost
+    return ratios is not None and ratios[0] < lost and ratios[1] >= lost
 
 
 def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, float] | None:
@@ -286,10 +270,11 @@ def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, floa
     as a share of the other versions' median coverage (None: can't be told)."""
     if ctx.encode is None or len(beads) < 3:
         return None
+    s = ctx.settings.truncation
     text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
-    if content_length(text) < TAIL_MIN_REFERENCE.get(ctx.pivot, TAIL_MIN_REFERENCE["*"]):
+    if content_length(text) < s.tail_min_reference.get(ctx.pivot, s.tail_min_reference["*"]):
         return None  # the close of a short sentence is a word or two: too noisy to judge
-    cut = _cut_at(text, 1 - TAIL_SHARE, ctx.pivot)
+    cut = _cut_at(text, 1 - s.tail_share, ctx.pivot)
     head, tail = text[:cut].strip(), text[cut:].strip()
     if not head or not tail:
         return None
@@ -300,14 +285,13 @@ def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, floa
     return float(mine[1] / others[1]), float(mine[0] / others[0])
 
 
-# A third kind of evidence, for a sentence under truncated_length + VALUE_LONGER_BY of its
-# counterparts' length and at most TAIL_MAX_Z: a number that the reference sentence and
+# A third kind of evidence, for a sentence under length + value_longer_by of its
+# counterparts' length and at most tail_max_z: a number that the reference sentence and
 # every other version's counterpart state is in neither this sentence nor its neighbours in
 # the paragraph. (A number merely left out is style for PC201, which never reports an
 # absence; here the sentence is short as well, and the number is nowhere near. Codes and
 # acronyms in Latin letters, tried the same way, found nothing more on NTREX and added a
 # clean-document warning.)
-VALUE_LONGER_BY = 0.2
 
 
 def _lost_values(ctx: CheckContext, lang: str, bead, beads) -> list[str]:
@@ -334,21 +318,20 @@ def _lost_values(ctx: CheckContext, lang: str, bead, beads) -> list[str]:
     return [t for v, t in sorted(stated.items()) if v not in mine]
 
 
-MOVED_MIN_LENGTH = 0.85  # the two sentences together are about as long as their counterparts
-
-
 def _moved_to_neighbour(ctx: CheckContext, lang: str, bead) -> bool:
     """Translators move clauses into the next (or previous) sentence: then the reference
     sentence matches this sentence plus its neighbour clearly better than it alone — and
     the two together are as long as what they render (a cut-off sentence gains similarity
-    from any neighbour on its topic, but the lost words are nowhere)."""
+    from any neighbour on its topic, but the lost words are nowhere). Thresholds:
+    settings.truncation.moved_gain and moved_min_length."""
+    s = ctx.settings.truncation
     segs = ctx.segments[lang]
     alone = ctx.similarity(ctx.pivot, bead.a, lang, bead.b)
     for j in (bead.b[0] - 1, bead.b[-1] + 1):
         if 0 <= j < len(segs) and segs[j].paragraph == segs[bead.b[0]].paragraph:
             joined = tuple(sorted(set(bead.b) | {j}))
-            if (ctx.similarity(ctx.pivot, bead.a, lang, joined) >= alone + MOVED_GAIN
-                    and _joined_length(ctx, lang, bead, j) >= MOVED_MIN_LENGTH):
+            if (ctx.similarity(ctx.pivot, bead.a, lang, joined) >= alone + s.moved_gain
+                    and _joined_length(ctx, lang, bead, j) >= s.moved_min_length):
                 return True
     return False
 

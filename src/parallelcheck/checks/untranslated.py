@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..languages import profile
 from ..model import Finding
 from .base import CheckContext, Rule, shorten
 
@@ -14,16 +15,11 @@ UNTRANSLATED = Rule(
     "version's, or it lacks the script this language is written in.",
     example="a paragraph of the ja version that is the English text word for word; names and codes in "
             "Latin letters inside Japanese text are not enough to trigger it.",
+    settings=("untranslated", "langid"),
 )
 RULES = (UNTRANSLATED,)
 
-_SCRIPT = {
-    "ko": re.compile(r"[\uac00-\ud7a3]"),
-    "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
-    "zh": re.compile(r"[\u4e00-\u9fff]"),
-}
 _WORD = re.compile(r"[^\W\d_]{2,}")
-COPY_OVERLAP = 0.6
 
 
 def _grams(text: str) -> set[str]:
@@ -36,23 +32,24 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
+    limits = ctx.settings.untranslated
     for lang in ctx.languages:
         doc = ctx.docs[lang]
         counterparts = _counterparts(ctx, lang)
         flagged: list[tuple[int, str]] = []  # (segment index, language it is in)
         for j, seg in enumerate(doc.segments):
             letters = sum(1 for ch in seg.text if ch.isalpha())
-            if letters < ctx.thresholds.untranslated_min_letters or len(_WORD.findall(seg.text)) < 3:
+            if letters < limits.min_letters or len(_WORD.findall(seg.text)) < limits.min_words:
                 continue
-            script = _SCRIPT.get(lang)
+            script = profile(lang).own_script
             if script is not None:
                 # names in Latin letters are normal in CJK text; a sentence almost without the
                 # language's own script is not
-                if len(script.findall(seg.text)) < 0.1 * letters:
+                if len(script.findall(seg.text)) < limits.min_own_script * letters:
                     flagged.append((j, _source_language(ctx, lang, j, counterparts) or "?"))
                 continue
             copied = _source_language(ctx, lang, j, counterparts)
-            if copied and _not_in_own_language(seg.text, lang):
+            if copied and _not_in_own_language(seg.text, lang, ctx.settings):
                 flagged.append((j, copied))
         yield from _group(ctx, lang, flagged)
 
@@ -77,17 +74,17 @@ def _counterparts(ctx: CheckContext, lang: str) -> dict[int, list[tuple[str, tup
 def _source_language(ctx: CheckContext, lang: str, j: int, counterparts) -> str | None:
     mine = _grams(ctx.segments[lang][j].text)
     for other, idx in counterparts.get(j, []):
-        if _overlap(mine, _grams(ctx.text(other, idx))) >= COPY_OVERLAP:
+        if _overlap(mine, _grams(ctx.text(other, idx))) >= ctx.settings.untranslated.copy_overlap:
             return other
     return None
 
 
-def _not_in_own_language(text: str, lang: str) -> bool:
+def _not_in_own_language(text: str, lang: str, settings) -> bool:
     """Shared names make texts overlap; the copy must also read as another language."""
     from ..load.langid import identify_language
 
-    guess, conf = identify_language(text)
-    return guess is not None and guess != lang and conf >= 0.5
+    guess, conf = identify_language(text, settings.langid)
+    return guess is not None and guess != lang and conf >= settings.untranslated.min_language_confidence
 
 
 def _group(ctx: CheckContext, lang: str, flagged: list[tuple[int, str]]) -> Iterator[Finding]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ..errors import UsageError
 from ..model import Span
+from ..settings import DEFAULT, BoilerplateSettings
 from .paragraphs import is_blank, iter_lines, split_paragraphs, trim
 
 _BULLETS = "•·»›▸▹◦‣●○■□▪▫➤➢→"
@@ -50,8 +51,8 @@ def _cjk(text: str) -> int:
     return sum(1 for ch in text if "\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" or "\uf900" <= ch <= "\ufaff")
 
 
-def _short(text: str, words: int, cjk: int) -> bool:
-    return len(_WORD.findall(text)) <= words and _cjk(text) <= cjk and len(text) <= 100
+def _short(text: str, words: int, cjk: int, chars: int) -> bool:
+    return len(_WORD.findall(text)) <= words and _cjk(text) <= cjk and len(text) <= chars
 
 
 def _coverage(text: str, pattern: re.Pattern[str]) -> float:
@@ -76,28 +77,31 @@ def compile_patterns(patterns: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def is_boilerplate_line(line: str, extra: re.Pattern[str] | None = None) -> bool:
+def is_boilerplate_line(line: str, extra: re.Pattern[str] | None = None,
+                        settings: BoilerplateSettings = DEFAULT.boilerplate) -> bool:
     """One line of page furniture (see the module docstring); ``extra`` is a pattern of the
-    user's own (see :func:`compile_patterns`) that a whole line may match."""
+    user's own (see :func:`compile_patterns`) that a whole line may match; ``settings`` the
+    sizes and shares it weighs (settings.BoilerplateSettings)."""
+    s = settings
     text = line.strip().strip("\u200b\ufeff").strip()
     if not text:
         return True
     if extra is not None and extra.fullmatch(text):
         return True
     # printf placeholders only ever reach a page through a broken widget template.
-    if _PLACEHOLDER.search(text) and _short(text, 8, 20):
+    if _PLACEHOLDER.search(text) and _short(text, s.placeholder_words, s.short_cjk, s.short_chars):
         return True
-    if _COOKIE.search(text) and len(_WORD.findall(text)) <= 60:
+    if _COOKIE.search(text) and len(_WORD.findall(text)) <= s.cookie_words:
         return True
     body = text.lstrip(_BULLETS + "-–*>").strip()
     if not body:
         return True  # a lone bullet or arrow
-    if not _short(body, 10, 20):
+    if not _short(body, s.short_words, s.short_cjk, s.short_chars):
         return False
     if body is not text and text[0] in _BULLETS + "-–*>" and _NAV.search(body):
         # A short bulleted link whose words are navigation vocabulary.
-        return _coverage(body, _NAV) >= 0.4
-    return _coverage(body, _NAV) >= 0.6
+        return _coverage(body, _NAV) >= s.nav_share_bulleted
+    return _coverage(body, _NAV) >= s.nav_share
 
 
 def is_boilerplate(paragraph_text: str) -> bool:
@@ -109,7 +113,8 @@ def is_boilerplate(paragraph_text: str) -> bool:
 
 
 def content_paragraphs(
-    text: str, start: int = 0, end: int | None = None, extra: re.Pattern[str] | None = None
+    text: str, start: int = 0, end: int | None = None, extra: re.Pattern[str] | None = None,
+    settings: BoilerplateSettings = DEFAULT.boilerplate,
 ) -> list[Span]:
     """Paragraphs of ``text[start:end]`` without boilerplate: furniture paragraphs are dropped,
     and furniture lines glued to the top or bottom of a content paragraph are trimmed off
@@ -117,9 +122,9 @@ def content_paragraphs(
     out: list[Span] = []
     for span in split_paragraphs(text, start, end):
         lines = [(lo, hi) for lo, hi in iter_lines(text, span.start, span.end) if not is_blank(text[lo:hi])]
-        while lines and is_boilerplate_line(text[lines[0][0] : lines[0][1]], extra):
+        while lines and is_boilerplate_line(text[lines[0][0] : lines[0][1]], extra, settings):
             lines.pop(0)
-        while lines and is_boilerplate_line(text[lines[-1][0] : lines[-1][1]], extra):
+        while lines and is_boilerplate_line(text[lines[-1][0] : lines[-1][1]], extra, settings):
             lines.pop()
         if lines:
             lo, hi = trim(text, lines[0][0], lines[-1][1])

@@ -7,17 +7,13 @@ import re
 from ..errors import InputError
 from ..languages import language_name
 from ..model import Document, Span
+from ..settings import DEFAULT, Settings
 from .boilerplate import content_paragraphs
 from .langid import identify_language
 
-# Below this confidence a paragraph's own guess yields to its neighbours.
-CONFIDENT = 0.6
-# Above this, a lone paragraph inside another language's run is kept apart (a real switch),
-# below it, it is taken for a quote or a name and merged into the surrounding run.
-_STRAY_KEEP = 0.99
 
-
-def split_combined(text: str, source: str, boilerplate: re.Pattern[str] | None = None) -> list[Document]:
+def split_combined(text: str, source: str, boilerplate: re.Pattern[str] | None = None,
+                   settings: Settings = DEFAULT) -> list[Document]:
     """Split one file holding several language versions one after another.
 
     Paragraphs (boilerplate removed) are identified one by one; a version is a run of
@@ -27,11 +23,12 @@ def split_combined(text: str, source: str, boilerplate: re.Pattern[str] | None =
     file order, each holding the whole ``text`` and its paragraph spans. Raises
     :class:`InputError` when a language appears in two separate places.
     """
-    spans = content_paragraphs(text, extra=boilerplate)
+    spans = content_paragraphs(text, extra=boilerplate, settings=settings.boilerplate)
     if not spans:
         raise InputError(f"{source}: no text content")
-    guesses = [identify_language(text[s.start : s.end]) for s in spans]
-    langs: list[str | None] = [lang if conf >= CONFIDENT else None for lang, conf in guesses]
+    guesses = [identify_language(text[s.start : s.end], settings.langid) for s in spans]
+    # Below `confident` a paragraph's own guess yields to its neighbours.
+    langs: list[str | None] = [lang if conf >= settings.langid.confident else None for lang, conf in guesses]
     if not any(langs):
         raise InputError(f"{source}: cannot tell the language of the text; give it as LANG={source}")
 
@@ -46,9 +43,9 @@ def split_combined(text: str, source: str, boilerplate: re.Pattern[str] | None =
         filled[i] = weak if weak in (prev, nxt) else (nxt or prev)
 
     # A single stray paragraph inside a run (a quoted sentence, an English name list) is
-    # part of that run unless it is unmistakably another language.
+    # part of that run unless it is unmistakably another language (`stray_keep`).
     for i in range(1, len(filled) - 1):
-        if filled[i - 1] == filled[i + 1] != filled[i] and guesses[i][1] < _STRAY_KEEP:
+        if filled[i - 1] == filled[i + 1] != filled[i] and guesses[i][1] < settings.langid.stray_keep:
             filled[i] = filled[i - 1]
 
     runs: list[tuple[str, list[Span], int]] = []  # language, spans, index of first paragraph

@@ -13,52 +13,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Simplified forms that Japanese writes differently (报/報, 务/務, 业/業, 关/関, 门/門, ...).
-# Forms that simplified Chinese shares with Japanese (会, 国, 区, 点, 学, 体, 当...) are absent.
-SIMPLIFIED_ONLY = frozenset(
-    "这们说为发对经过还进关业务报门长东车开时实现问题间个样总观气价检险验应乐药两满证儿归继济"
-    "剂压传围扩择泽译驱铁县乡弹圆杂稳隐岁驿卖读续转边变图权劳营单战举动员议计设记认识论让话语"
-    "请谈调资费贸质负责购贷银钱钟锁错键镇闻阅队阳阶际陆陈难飞饭馆马验骑鱼鲜鸟齐龙龟创韩农项预"
-    "领频额风么吗书买亲产从众优伤带帮护岛团园场坏处备复头夺奋妇审宪师库废张强录彻恶惊惯戏显术"
-    "杀极构标树桥档欢汉汇沟洁测浓润涨渐灭灵炼热爱牵猎环电积穷竞笔筹简类级纪纯纲纳纵纷纸线练组"
-    "细织终结给络统维综绿编缘罗职联肃脑节苏荣获虑补规视览觉训讲许评诉词试询该详误课谁赛赵轮软"
-    "载较辑输运远连选递逻邮兴养军决况净减击则势华协卫历听启响执奖导层态讨访财灾监础确筑着"
-    "顺须顾倾债储亿仅伟丰临严义亚"
-)
-# Traditional forms that Japanese replaced with its own shinjitai (們/这, 關/関, 發/発, 會/会...).
-TRADITIONAL_ONLY = frozenset(
-    "們這說會國對關發經實與當區爲個來點體學歲驛賣讀續廣轉邊變圖權勞營單戰舉樣總觀氣價檢險驗應"
-    "樂藥兩滿證兒歸繼濟劑壓傳圍擴擇澤譯驅鐵縣鄉彈圓雜穩隱數麼裡黑處聲顏鹽據爭齊龍龜無萬礙舊"
-)
-# Japanese shinjitai distinct from both Chinese forms, and kokuji (込, 働, 畑...).
-JAPANESE_ONLY = frozenset(
-    "関発経実対説歳駅売読続広転辺変図権労営単戦挙様総観気価検険験応恵徳黒楽薬両満証児帰継済剤"
-    "圧伝囲拡択沢訳駆鉄県郷弾円雑穏隠込働畑枠峠従歩毎渋浄涙焼猟獣盗禅稲穂粋絵縄繊聴脳蔵覚豊賛"
-    "軽遅醸釈錬隣霊顔騒髪齢竜亀乗乱亜仮仏併偽効収団圏堕塁塩壊奨娯嬢専巻帯庁廃弁徴悩悪惨懐戸拝"
-    "拠挟捨掲揺摂撃斉昼晩暁暦栄桜検楽歓歯歴殴浜渓渉滝潜瀬焼畳砕粛糸緑縁縦芸荘虚覧蛍謡譲賓践辞"
-    "逓郷酔醸鉱銭闘陥険隣静頼顕駅騒鶏黙"
-)
-# Frequent Chinese function characters; weak evidence (Japanese writes these with kana).
-_ZH_FUNCTION = frozenset("的了是这這们們吗嗎呢吧也很于")
+from ..settings import DEFAULT, LanguageIdSettings
+from ..languages import LATIN_SCRIPT_LANGUAGES as _LATIN_LANGS
+from ..languages import profile, profiles
+from ..languages.ja import JAPANESE_ONLY  # noqa: F401 - (moved there; importers of this module keep them)
+from ..languages.zh import SIMPLIFIED_ONLY, TRADITIONAL_ONLY  # noqa: F401
 
-_LATIN_LANGS = (
-    "af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it",
-    "lt", "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi",
-)
-# Function words of the languages most often paired in translated documents: on a line of a
-# few words langdetect's n-grams say little ("%d bloggers like this:" → Danish), these say more.
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    code: frozenset(words.split())
-    for code, words in {
-        "en": "the of and to in is are was for on with this that by from at as it be have has will like our your",
-        "fr": "le la les des du de et est une un pour dans sur avec que qui au aux ce cette nous vous par plus",
-        "de": "der die das und ist nicht ein eine mit für auf den dem des sich von zu im wir sie auch es wie ich was",
-        "es": "el la los las de del y es un una para en con que por su se al más como",
-        "it": "il lo la gli le di e è un una per con che del della non si al più come",
-        "pt": "o a os as de do da e é um uma para com que não em no na por mais como",
-        "nl": "de het een van en is in op met voor dat niet te zijn ook wij",
-    }.items()
-}
+# Han text without kana: Chinese (characters only Chinese writes, in either form; function
+# characters Japanese writes with kana, as weak evidence) or Japanese (shinjitai and kokuji),
+# each profile's distinctive_chars and function_chars.
+_ZH, _JA = profile("zh"), profile("ja")
+# Function words of the languages most often paired in translated documents (profile.function_words):
+# on a line of a few words langdetect's n-grams say little ("%d bloggers like this:" → Danish),
+# these say more.
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {p.code: p.function_words for p in profiles() if p.function_words}
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[a-zA-Z]")
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
@@ -79,47 +47,49 @@ def _scripts(text: str) -> dict[str, int]:
     return counts
 
 
-def identify_language(text: str) -> tuple[str | None, float]:
+def identify_language(text: str, settings: LanguageIdSettings = DEFAULT.langid) -> tuple[str | None, float]:
     """Best guess of a paragraph's language as an ISO 639-1 code, with a confidence in [0, 1].
 
     Returns ``(None, 0.0)`` when there is too little evidence (digits, names, a lone symbol).
-    Deterministic: the same text always gets the same answer.
+    Deterministic: the same text always gets the same answer. ``settings``: the shares and
+    confidences it weighs (settings.LanguageIdSettings).
     """
+    s = settings
     c = _scripts(text)
     letters = sum(c.values())
     if letters == 0:
         return None, 0.0
     cjk = c["hangul"] + c["kana"] + c["han"]
     # Korean text may quote Hanja and Japanese may hold a Latin name; a share settles it.
-    if c["hangul"] >= 2 and c["hangul"] >= 0.3 * letters:
-        return "ko", min(1.0, 0.5 + c["hangul"] / letters)
-    if c["kana"] and c["kana"] >= max(1, 0.03 * (c["kana"] + c["han"])) and cjk >= 0.3 * letters:
-        return "ja", min(1.0, 0.6 + 2 * c["kana"] / (c["kana"] + c["han"]))
-    if c["han"] >= 2 and c["han"] >= 0.3 * letters:
-        return _han_only(text)
+    if c["hangul"] >= 2 and c["hangul"] >= s.script_share * letters:
+        return "ko", min(1.0, s.hangul_base + c["hangul"] / letters)
+    if c["kana"] and c["kana"] >= max(1, s.kana_share * (c["kana"] + c["han"])) and cjk >= s.script_share * letters:
+        return "ja", min(1.0, s.kana_base + 2 * c["kana"] / (c["kana"] + c["han"]))
+    if c["han"] >= 2 and c["han"] >= s.script_share * letters:
+        return _han_only(text, s)
     if c["latin"] + c["other"] < 3:
         return None, 0.0
-    return _alphabetic(text, latin=c["latin"] >= c["other"])
+    return _alphabetic(text, s, latin=c["latin"] >= c["other"])
 
 
-def _han_only(text: str) -> tuple[str | None, float]:
+def _han_only(text: str, s: LanguageIdSettings) -> tuple[str | None, float]:
     """Han text without kana or Hangul: Chinese or a (kanji-only) Japanese headline."""
-    zh = sum(1.0 for ch in text if ch in SIMPLIFIED_ONLY or ch in TRADITIONAL_ONLY)
-    zh += 0.5 * sum(1 for ch in text if ch in _ZH_FUNCTION)
-    ja = sum(1.0 for ch in text if ch in JAPANESE_ONLY)
+    zh = sum(1.0 for ch in text if ch in _ZH.distinctive_chars)
+    zh += s.zh_function_weight * sum(1 for ch in text if ch in _ZH.function_chars)
+    ja = sum(1.0 for ch in text if ch in _JA.distinctive_chars)
     if zh == ja:
         han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-        if zh == 0 and han >= 8 and text.rstrip()[-1:] in "。！？":
+        if zh == 0 and han >= s.han_sentence_min and text.rstrip()[-1:] in "。！？":
             # A full sentence without kana is hardly Japanese (only headlines drop kana, and
             # they do not end with a full stop): a weak vote for Chinese.
-            return "zh", 0.5
+            return "zh", s.han_sentence_vote
         return None, 0.0
     lang, diff, total = ("zh", zh - ja, zh + ja) if zh > ja else ("ja", ja - zh, zh + ja)
     # One distinctive character in a headline is good evidence; several in prose is certainty.
-    return lang, min(1.0, 0.45 + 0.15 * diff) * (diff / total)
+    return lang, min(1.0, s.han_base + s.han_step * diff) * (diff / total)
 
 
-def _alphabetic(text: str, latin: bool) -> tuple[str | None, float]:
+def _alphabetic(text: str, s: LanguageIdSettings, latin: bool) -> tuple[str | None, float]:
     clean = _PLACEHOLDER.sub(" ", _URL.sub(" ", text))
     words = [w.lower() for w in _TOKEN.findall(clean)]
     if not words:
@@ -127,14 +97,14 @@ def _alphabetic(text: str, latin: bool) -> tuple[str | None, float]:
     lang, prob = _langdetect(clean, latin)
     if lang is None:
         return None, 0.0
-    if latin and len(words) < 8:
+    if latin and len(words) < s.short_line_words:
         # Short line: function words outvote n-grams.
         votes = {code: sum(1 for w in words if w in fw) for code, fw in _FUNCTION_WORDS.items()}
         best = max(sorted(votes), key=votes.__getitem__)
         if votes[best] >= 2 and votes[best] > votes.get(lang, 0) and list(votes.values()).count(votes[best]) == 1:
-            lang, prob = best, 0.8
+            lang, prob = best, s.function_word_vote
     # Short lines are weak evidence whatever the detector says.
-    return lang, prob * min(1.0, len(words) / 8)
+    return lang, prob * min(1.0, len(words) / s.short_line_words)
 
 
 @lru_cache(maxsize=1)

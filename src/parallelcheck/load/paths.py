@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import InputError, UsageError
 from ..languages import normalize_language
 from ..model import Document
+from ..settings import DEFAULT, Settings
 from .boilerplate import compile_patterns, content_paragraphs
 from .combined import split_combined
 from .decode import read_text
@@ -26,7 +27,7 @@ _NAME_TAG = re.compile(r"[a-z]{2}(?:[-_](?:[a-z]{2}|hans|hant))?", re.I)
 
 def document_from_text(
     language: str, text: str, source: str = "<string>", boilerplate: re.Pattern[str] | None = None,
-    input_format: str | None = None, prose: ProseSettings | None = None,
+    settings: Settings = DEFAULT, input_format: str | None = None, prose: ProseSettings | None = None,
 ) -> Document:
     """A single-language version from text in memory.
 
@@ -43,7 +44,7 @@ def document_from_text(
     lang = normalize_language(language)
     if not text.strip():
         raise InputError(f"{source}: the '{lang}' version is empty")
-    spans = tuple(content_paragraphs(text, extra=boilerplate))
+    spans = tuple(content_paragraphs(text, extra=boilerplate, settings=settings.boilerplate))
     if not spans:
         raise InputError(f"{source}: the '{lang}' version has no text content")
     return Document(lang, text, source, spans)
@@ -82,25 +83,26 @@ def language_from_filename(path: str | Path) -> str | None:
 
 
 def load_file(path: str | Path, language: str | None = None, boilerplate: re.Pattern[str] | None = None,
-              input_format: str | None = None, prose: ProseSettings | None = None) -> Document:
+              settings: Settings = DEFAULT, input_format: str | None = None,
+              prose: ProseSettings | None = None) -> Document:
     """Load one file holding one version. The language is ``language`` when given, else the
     one the file name announces, else the one detected from the content (its prose, for
     Markdown and HTML). ``input_format``: ``auto`` (by extension), ``text``, ``markdown``,
     ``html``."""
     text = read_text(path)
     fmt = format_of(path, input_format)
-    settings = prose or DEFAULT_SETTINGS
+    markup = prose or DEFAULT_SETTINGS
     lang = language or language_from_filename(path) or detect_document_language(
-        prose_of(fmt, text, settings), str(path))
-    return document_from_text(lang, text, source=str(path), boilerplate=boilerplate, input_format=fmt,
-                              prose=settings)
+        prose_of(fmt, text, markup), str(path), settings)
+    return document_from_text(lang, text, source=str(path), boilerplate=boilerplate, settings=settings,
+                              input_format=fmt, prose=markup)
 
 
-def detect_document_language(text: str, source: str = "<string>") -> str:
+def detect_document_language(text: str, source: str = "<string>", settings: Settings = DEFAULT) -> str:
     """The language of a whole single-language text: paragraph guesses weighted by length."""
     votes: dict[str, float] = {}
     for span in split_paragraphs(text):
-        lang, conf = identify_language(text[span.start : span.end])
+        lang, conf = identify_language(text[span.start : span.end], settings.langid)
         if lang:
             votes[lang] = votes.get(lang, 0.0) + conf * (span.end - span.start)
     if not votes:
@@ -118,13 +120,14 @@ def _parse_spec(spec: str) -> tuple[str | None, str]:
 
 def load_paths(
     specs: Sequence[str], *, languages: Sequence[str] | None = None, boilerplate: Sequence[str] = (),
-    input_format: str | None = None, prose: ProseSettings | None = None,
+    settings: Settings = DEFAULT, input_format: str | None = None, prose: ProseSettings | None = None,
 ) -> list[Document]:
     """Load the inputs of one check, in the order given.
 
     Each spec is ``LANG=PATH`` or ``PATH``. A single ``PATH`` without ``LANG=`` is a combined
     file holding several versions (see :func:`split_combined`); otherwise every input is one
-    version whose language is given, announced by its file name, or detected. ``languages``,
+    version whose language is given, announced by its file name, or detected (``settings``:
+    language identification and boilerplate, settings.Settings). ``languages``,
     when given, keeps only those versions (each must be found); ``boilerplate`` adds regexes
     for lines that are page furniture (each matched against a whole line); ``input_format``
     and ``prose`` choose the reader (see :func:`load_file`). Raises :class:`InputError`
@@ -139,12 +142,12 @@ def load_paths(
 
     if len(parsed) == 1 and parsed[0][0] is None:
         path = parsed[0][1]
-        docs = split_combined(read_text(path), path, extra)
+        docs = split_combined(read_text(path), path, extra, settings)
         if len(docs) < 2 and wanted is None:
             found = ", ".join(d.language for d in docs)
             raise InputError(f"only one language version found in {path} ({found}); need at least two")
     else:
-        docs = [load_file(path, lang, extra, input_format, prose) for lang, path in parsed]
+        docs = [load_file(path, lang, extra, settings, input_format, prose) for lang, path in parsed]
         seen: dict[str, str] = {}
         for d in docs:
             if d.language in seen:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from ..model import SEVERITIES, Finding, Report
+from ..text import shorten  # noqa: F401  (the formats import it from here)
 
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -45,9 +46,3 @@ def json_score(score: float | None) -> float | None:
     return round(float(score), 4)
 
 
-def shorten(text: str, limit: int = 160) -> str:
-    """One line of at most ``limit`` characters; whitespace runs collapsed, cut with '…'."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rstrip() + "…"

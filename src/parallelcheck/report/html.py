@@ -201,6 +201,8 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
             parts.append(_heatmap(report, columns))
     else:
         parts.append('<p class="muted">No paragraph alignment in this report: the findings are listed above only.</p>')
+    if report.signature:
+        parts.append(f'<footer class="muted"><small>Signature: <code>{_e(report.signature)}</code></small></footer>')
     parts += [f"<script>{_JS}</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 

@@ -52,6 +52,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "findings": [finding_to_dict(f) for f in sorted_findings(report)],
         "summary": report.summary,
         "suppressed": report.suppressed,
+        "signature": report.signature,
     }
 
 

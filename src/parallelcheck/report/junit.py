@@ -102,6 +102,7 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
             ("source", source),
             ("paragraphs", version.paragraphs if version else ""),
             ("segments", version.segments if version else ""),
+            ("signature", report.signature),
         ):
             _element("property", [("name", name), ("value", value)], props)
         for rule_id, case_name in rules:

@@ -88,6 +88,8 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
             f"with {escape(model_name(report.model))} · parallelcheck {escape(report.tool_version)}",
             "",
         ]
+        if report.signature:
+            lines += [f"<sub>signature: `{report.signature}`</sub>", ""]
     if report.suppressed:
         lines += [f"> {plural(report.suppressed, 'finding')} accepted by the baseline "
                   f"{'is' if report.suppressed == 1 else 'are'} not shown.", ""]

@@ -156,6 +156,7 @@ def sarif_log(report: Report) -> dict[str, Any]:
             "pivot": report.pivot,
             "model": dict(report.model),
             "suppressed": report.suppressed,
+            "signature": report.signature,
         },
     }
     return {"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}

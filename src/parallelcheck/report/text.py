@@ -45,6 +45,8 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
     lines: list[str] = []
     if not quiet:
         lines.append(paint(f"parallelcheck {report.tool_version} · model: {model_name(report.model)}", _DIM))
+        if report.signature:
+            lines.append(paint(f"  signature: {report.signature}", _DIM))
         for v in report.versions:
             mark = " (pivot)" if v.language == report.pivot else ""
             lines.append(paint(

@@ -15,24 +15,12 @@ from __future__ import annotations
 
 import re
 
-from .sentences import normalize_language
+from ..languages import profile
 
 _FINAL = ".。．!?！？"
-# Korean sentences end with a verb ending; these are its last syllables.
-_KO_FINAL = set("다요까죠네오라자군나지음함임됨기")
-# Japanese: particles, commas and opening brackets cannot end a sentence; kanji and
-# katakana can (headline style) but rarely do before 。 in running text; nor does hiragana
-# other than the verb, adjective and sentence-final endings below (a word cut in two: «ひ»
-# of «ひき逃げ»).
-_JA_BAD = set("のをにはがでともへや、「（")
-_JA_FINAL_KANA = set("うくすつぬむるぐずぶたいだかんよねみてなわぞぜさえ")  # (u-row: dictionary forms)
-_ZH_BAD = set("的在和与及对将把被从向为于以而或但是，、“《（" "就也都很最再曾且")  # (then adverbs: they modify a verb to come)
-_FUNCTION_WORDS = {
-    "fr": set("de du des la le les l un une et à au aux en pour par que qui dans sur avec ou mais d qu ce "
-              "cette ces son sa ses leur leurs plus très a ont".split()),  # (a, ont: auxiliaries)
-    "en": set("the a an of to and or in on at for with by from that which who as but their his her its "
-              "this these".split()),
-}
+# What can't end a sentence is each language's profile: mid_phrase_chars, mid_phrase_ranges,
+# final_range without sentence_final (Korean verb endings, Japanese kana endings) and
+# mid_phrase_words (French and English articles, prepositions, auxiliaries).
 _WORD = re.compile(r"\w+")
 
 
@@ -48,16 +36,12 @@ def ends_mid_phrase(text: str, language: str) -> bool:
     if t.count("(") + t.count("（") > t.count(")") + t.count("）"):
         return True  # a parenthesis left open: «헨드릭 스텐슨(Henrik.» (they don't span sentences)
     last = t[-1]
-    lang = normalize_language(language)
-    if lang == "ko":
-        return "\uac00" <= last <= "\ud7a3" and last not in _KO_FINAL
-    if lang == "ja":
-        return (last in _JA_BAD or "\u4e00" <= last <= "\u9fff" or "\u30a0" <= last <= "\u30ff"
-                or ("\u3041" <= last <= "\u309f" and last not in _JA_FINAL_KANA))
-    if lang == "zh":
-        return last in _ZH_BAD
-    words = _FUNCTION_WORDS.get(lang)
-    if words is None:
+    lang = profile(language)
+    if last in lang.mid_phrase_chars or any(lo <= last <= hi for lo, hi in lang.mid_phrase_ranges):
+        return True
+    if lang.final_range is not None and lang.final_range[0] <= last <= lang.final_range[1]:
+        return last not in lang.sentence_final
+    if not lang.mid_phrase_words:
         return False
     found = _WORD.findall(t.lower())
-    return bool(found) and found[-1] in words
+    return bool(found) and found[-1] in lang.mid_phrase_words

@@ -10,14 +10,12 @@ import bisect
 import re
 from typing import Callable
 
+from ..settings import DEFAULT
 from .sentences import trim_span as _trim
 
 Piece = tuple[str, int, int]  # (kind, start, end)
 SentenceSplitter = Callable[[str], "list[tuple[int, int]]"]
 
-# An item longer than this is split into sentences (all still kind "item"): one
-# embedding per several-sentence item would blur what is missing inside it.
-LONG_ITEM_CHARS = 400
 
 # One-per-line markers at the start of a line.
 _LINE_MARKER = re.compile(
@@ -200,8 +198,10 @@ def _blocks(text: str) -> list[tuple[str, int, int]] | None:
     return [(k, s, e) for k, s, e in blocks]
 
 
-def paragraph_pieces(text: str, split: SentenceSplitter) -> list[Piece]:
-    """All segments of one paragraph's text, relative offsets."""
+def paragraph_pieces(text: str, split: SentenceSplitter,
+                     long_item_chars: int = DEFAULT.segmentation.long_item_chars) -> list[Piece]:
+    """All segments of one paragraph's text, relative offsets. An item longer than
+    ``long_item_chars`` is split into sentences (all still kind "item")."""
     blocks = _blocks(text)
     if blocks is None:
         return prose_pieces(text, 0, len(text), split)
@@ -211,7 +211,7 @@ def paragraph_pieces(text: str, split: SentenceSplitter) -> list[Piece]:
         if e <= s:
             continue
         if kind == "item":
-            if e - s > LONG_ITEM_CHARS:
+            if e - s > long_item_chars:
                 out.extend(("item", s + a, s + b) for a, b in split(text[s:e]))
             else:
                 out.append(("item", s, e))

@@ -12,37 +12,26 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 
 from sentencex import segment as _sentencex_segment
 
-# Languages whose sentences end with 。！？ and need no spaces between sentences.
-CJK_LANGUAGES = frozenset({"ja", "zh"})
+from ..languages import profile
+from ..settings import DEFAULT, SegmentationSettings
 
 CLOSERS = "」』”’）)〕】》〉]»›\"'"
 # Characters that cannot begin a sentence: a fragment starting with one continues
 # the previous sentence.
 _CONTINUATION_START = CLOSERS + ",，、.;:；：!?！？。．…"
-# Bracket/quote pairs whose inside is not split for CJK and Korean text (unless long).
+# Bracket/quote pairs whose inside is not split where profile.short_quotes_whole (unless long).
 _PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
 
 # After a closing quote/bracket with no space, these continue the sentence (quotative
 # particles): ja 「…」と述べた. Korean: any Hangul right after the closer (“…”라고 / “…”며).
-_JA_QUOTE_CONTINUATION = ("と", "って", "との", "という", "など", "とか", "や", "の")
+# (In any unspaced text: a Japanese quotation may stand in another version.)
+_JA_QUOTE_CONTINUATION = profile("ja").quotative_particles
 
-_ABBREVIATIONS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
-        """m mm mme mmes mlle mlles dr pr me st ste janv févr fév avr juil sept oct nov déc
-        env cf art p pp vol n° no ex av apr chap éd fig hab vs dép bd boul réf resp tél""".split()
-    ),
-    "en": frozenset(
-        """mr mrs ms dr prof sr jr st vs jan feb mar apr jun jul aug sep sept oct nov dec
-        vol fig gen gov sen rep approx dept mt cf ft lt col sgt capt""".split()
-    ),
-    "de": frozenset("dr prof nr str bzw ca vgl hr fr jan feb apr aug sept okt nov dez".split()),
-    "es": frozenset("sr sra srta dr dra ud uds pág ej ene feb abr jun jul ago sept oct nov dic".split()),
-    "it": frozenset("sig sigg dott dr prof ing avv gen feb apr giu lug ago sett ott nov dic".split()),
-}
-_GENERIC_ABBREVIATIONS = frozenset("dr prof mr mrs ms st vs".split())
+# Abbreviations: each language's profile.abbreviations.
 # After "a.m."/"p.m." these continue the sentence; any other capital starts a new one.
 _TIME_ZONES = frozenset("ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST UTC CET CEST JST KST AEST".split())
 
@@ -50,11 +39,6 @@ _CJK_TERMINATOR = re.compile(r"[。！？．!?]+[" + re.escape(CLOSERS) + r"]*")
 # Latin only: Korean "네." is a sentence, "M." is not.
 _TINY_ABBREVIATION = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]{1,3}\.")
 _LEADING_PUNCT = re.compile(r"[\s\"'“‘«‹(\[（「『]*")
-
-
-def normalize_language(language: str) -> str:
-    """Primary subtag, lowercased: "zh-Hant" -> "zh", "ja_JP" -> "ja"."""
-    return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0] or "en"
 
 
 def _is_cjk(ch: str) -> bool:
@@ -159,12 +143,6 @@ def _cjk_cuts(text: str) -> list[int]:
     return cuts
 
 
-# A quotation longer than this (in characters) is split at its sentence ends like any other
-# text: a many-sentence quote is many sentences in every language (English splits inside
-# quotes too), and one segment for all of them would hide a sentence dropped from it.
-MAX_WHOLE_QUOTE = 60
-
-
 def _quoted_intervals(text: str, max_length: int | None = None) -> tuple[list[int], list[int]]:
     """Outermost matched bracket/quote pairs as parallel (open, close) lists, sorted (only
     those at most ``max_length`` characters long, when given)."""
@@ -203,24 +181,22 @@ def _first_letter(s: str) -> str:
 
 # A short attribution after a closing quote belongs to the quote's sentence, as "…," he
 # said. does in English: ko «“…다.” 아담 씨가 말했다.», zh «“……。”他说。». (Japanese
-# attaches it without a space, 「…」と述べた, handled above.)
-_ATTRIBUTION = {
-    "ko": (re.compile(r"(말|밝|전|덧붙|설명|강조|주장|지적|언급|답|물|발표)[가-힣]*(다|니다)[.!]?$"), 16),
-    "zh": (re.compile(r"(说|表示|称|指出|补充|说道|问道|回答|写道)[道了]?[。！]?$"), 10),
-}
+# attaches it without a space, 「…」と述べた, handled above.) The words are each language's
+# profile.attribution; the longest such attribution (characters) is
+# settings.segmentation.attribution_max_chars.
 # ... but not a sentence that reports speech itself: ko «…다고 말했다» ("he said that …").
-_REPORTED_SPEECH = re.compile(r"[다라냐자]고\s")
+_REPORTED_SPEECH = profile("ko").reported_speech
 
 
-def _is_attribution(right: str, lang: str) -> bool:
-    rule = _ATTRIBUTION.get(lang)
-    return (rule is not None and len(right) <= rule[1] and bool(rule[0].search(right))
+def _is_attribution(right: str, lang: str, limits: Mapping[str, int]) -> bool:
+    pattern, limit = profile(lang).attribution, limits.get(lang)
+    return (pattern is not None and limit is not None and len(right) <= limit and bool(pattern.search(right))
             and not _REPORTED_SPEECH.search(right))
 
 
 def _keep_cut(
     left: str, left_len: int, right: str, spaced: bool, abbreviations: frozenset[str],
-    quotes_closed: bool = False, lang: str = "",
+    quotes_closed: bool = False, lang: str = "", attribution_limits: Mapping[str, int] | None = None,
 ) -> bool:
     """Whether a break between ``left`` (the tail of the sentence so far, trimmed; its
     full length is ``left_len``) and ``right`` (the next fragment, trimmed) is a real
@@ -233,7 +209,7 @@ def _keep_cut(
     if right[0] in _CONTINUATION_START and not opens_quote:
         return False  # (a straight quote after a space, before a word or with all earlier ones closed, opens one)
     last = left[-1]
-    if last in CLOSERS and _is_attribution(right, lang):
+    if last in CLOSERS and _is_attribution(right, lang, attribution_limits or {}):
         return False  # “…다.” 아담 씨가 말했다.
     if not spaced:
         if last in CLOSERS:
@@ -268,22 +244,25 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, language: str,
+                    settings: SegmentationSettings = DEFAULT.segmentation) -> list[tuple[int, int]]:
     """Split ``text`` into sentences.
 
     Returns ``(start, end)`` offsets relative to ``text``, in order, trimmed of
     whitespace, never empty; together they cover every non-space character once.
+    ``settings``: the quotation and attribution lengths (settings.SegmentationSettings).
     """
-    lang = normalize_language(language)
+    lang_profile = profile(language)
+    lang = lang_profile.code
     if not text or text.isspace():
         return []
-    cuts = _cjk_cuts(text) if lang in CJK_LANGUAGES else _sentencex_cuts(text, lang)
+    cuts = _cjk_cuts(text) if lang_profile.spaceless else _sentencex_cuts(text, lang)
     cuts = [_at_quote_side(text, c) for c in cuts]
-    if lang in CJK_LANGUAGES or lang == "ko":
-        opens, closes = _quoted_intervals(text, MAX_WHOLE_QUOTE)
+    if lang_profile.short_quotes_whole:
+        opens, closes = _quoted_intervals(text, settings.max_whole_quote)
         if opens:
             cuts = [c for c in cuts if not _inside_quote(c, opens, closes)]
-    abbreviations = _ABBREVIATIONS.get(lang, _GENERIC_ABBREVIATIONS)
+    abbreviations = lang_profile.abbreviations
 
     bounds = [0, *(c for c in cuts if 0 < c < len(text)), len(text)]
     out: list[tuple[int, int]] = []
@@ -297,7 +276,8 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
         # long runs of rejected breaks quadratic.
         left = text[max(ls, le - 64) : le]
         quotes_closed = text.count('"', ls, le) % 2 == 0
-        if _keep_cut(left, le - ls, text[rs:re_], spaced, abbreviations, quotes_closed, lang):
+        if _keep_cut(left, le - ls, text[rs:re_], spaced, abbreviations, quotes_closed, lang,
+                     settings.attribution_max_chars):
             if le > ls:
                 out.append((ls, le))
             cur_start = cut

@@ -1,10 +1,28 @@
-"""Language codes: ISO 639-1, normalised (zh-CN/zh-Hant → zh, pt_BR → pt), with names for messages."""
+"""Languages: codes (ISO 639-1, normalised: zh-CN/zh-Hant → zh, pt_BR → pt), names for
+messages, and a profile per language of what the code knows about it.
+
+``languages/<code>.py`` defines ``PROFILE``, a :class:`LanguageProfile` (script, word
+spacing, abbreviations, mid-phrase endings, number words, clock times…); a language no
+module describes gets the default profile. :func:`normalize_language` is strict (an unknown
+code is a usage error); :func:`profile` is lenient (the segmenter and the checks call it
+with whatever code a document carries).
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
+from dataclasses import replace
+from functools import lru_cache
 
-from .errors import UsageError
+from ..errors import UsageError
+from ._profile import DEFAULT, HanNumerals, LanguageProfile, NativeNumerals
+
+__all__ = [
+    "DEFAULT", "HanNumerals", "LATIN_SCRIPT_LANGUAGES", "LanguageProfile", "NAMES", "NativeNumerals",
+    "is_language_code", "language_name", "normalize_language", "profile", "profiles",
+]
 
 # The languages langdetect knows, by ISO 639-1 code (its zh-cn and zh-tw are both "zh" here:
 # versions are compared by meaning, and the script variant does not change which version it is).
@@ -21,6 +39,12 @@ NAMES: dict[str, str] = {
     "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian",
     "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese",
 }
+
+# The languages langdetect knows that are written in Latin letters (load/langid.py).
+LATIN_SCRIPT_LANGUAGES = (
+    "af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it",
+    "lt", "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi",
+)
 
 # Obsolete ISO codes still produced by some tools (Java locales, old CMS exports).
 _ALIASES = {"iw": "he", "in": "id", "nb": "no", "nn": "no", "fil": "tl"}
@@ -61,3 +85,37 @@ def is_language_code(token: str) -> bool:
 def language_name(code: str) -> str:
     """English name of a language for messages ('ko' → 'Korean'); unknown codes are returned as is."""
     return NAMES.get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, LanguageProfile]:
+    """Every ``PROFILE`` of a module of this package (not ``_private`` ones), by code."""
+    out: dict[str, LanguageProfile] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        found = importlib.import_module(f"{__name__}.{info.name}").PROFILE
+        if found.code != info.name or found.code in out:
+            raise ImportError(f"languages/{info.name}.py: its PROFILE has code '{found.code}'")
+        out[found.code] = found
+    return out
+
+
+def profiles() -> tuple[LanguageProfile, ...]:
+    """Every language with a profile of its own, by code."""
+    return tuple(_registry().values())
+
+
+@lru_cache(maxsize=256)
+def profile(code: str) -> LanguageProfile:
+    """The profile of a language code or tag (``'ko'``, ``'zh-Hant'``, ``'ja_JP'``).
+
+    Lenient, unlike :func:`normalize_language`: a code no module describes gets the default
+    profile carrying that code (its primary subtag, lowercased: sentencex still sees it), and
+    an empty code is English.
+    """
+    key = _parse(code) or re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0] or "en"
+    found = _registry().get(key)
+    if found is not None:
+        return found
+    return replace(DEFAULT, code=key, name=NAMES.get(key, key))

@@ -173,8 +173,12 @@ def _new_findings(clean, clean_texts: dict[str, str], found, texts: dict[str, st
     return out
 
 
-def run(data: Path, docs_limit: int | None, seed: int, cache_dir: Path | None, start: int = 0) -> dict:
+def run(data: Path, docs_limit: int | None, seed: int, cache_dir: Path | None, start: int = 0,
+        markup: str = "text") -> dict:
+    """``markup``: ``text`` (paragraphs separated by blank lines) or ``markdown`` (each version
+    a Markdown page around the same paragraphs: :mod:`benchmarks.markdown_docs`)."""
     import parallelcheck
+    from .markdown_docs import PROSE_BEFORE, non_prose_findings, render_markdown
 
     corpus = load_parallel(data)
     pivot = next(iter(corpus[0][1]))
@@ -187,8 +191,20 @@ def run(data: Path, docs_limit: int | None, seed: int, cache_dir: Path | None, s
         rng = random.Random(f"{seed}:{doc}")
         ranges = paragraphs(len(lines[pivot]), rng)
         base = {lang: [ls[a:b] for a, b in ranges] for lang, ls in lines.items()}
-        check = lambda paras: parallelcheck.check(render(paras), pivot=pivot, cache_dir=cache_dir).findings  # noqa: E731
-        clean, clean_texts = check(base), render(base)
+        if markup == "markdown":
+            texts_of = lambda paras, base=base, doc=doc: render_markdown(paras, base, doc)  # noqa: E731
+            shift = PROSE_BEFORE
+        else:
+            texts_of, shift = render, 0
+        check = lambda paras: parallelcheck.check(texts_of(paras), pivot=pivot, cache_dir=cache_dir,  # noqa: E731
+                                                  input_format=markup).findings
+        if markup == "markdown":
+            clean_report = parallelcheck.check(texts_of(base), pivot=pivot, cache_dir=cache_dir, input_format=markup)
+            clean = clean_report.findings
+            part["clean_non_prose"] += len(non_prose_findings(clean_report))
+        else:
+            clean = check(base)
+        clean_texts = texts_of(base)
         part["documents"] += 1
         for f in clean:
             part[f"clean_{f.severity}"] += 1
@@ -201,7 +217,7 @@ def run(data: Path, docs_limit: int | None, seed: int, cache_dir: Path | None, s
                 continue
             paras, lang, pi = made
             found = [f for f in check(paras) if f.severity in ("error", "warning")]
-            new = _new_findings(clean, clean_texts, found, render(paras))
+            new = _new_findings(clean, clean_texts, found, texts_of(paras))
             # (the previous rounds' rule, kept for comparison: new = rule, language and
             # paragraph number unseen; it counts renumbered old findings as new)
             by_paragraph = [f for f in found if _key(f) not in seen]
@@ -211,7 +227,7 @@ def run(data: Path, docs_limit: int | None, seed: int, cache_dir: Path | None, s
                 part[f"{kind}_false_by_paragraph"] += len(by_paragraph)
                 hits = []
             else:
-                hits = [f for f in new if f.language == lang and abs(f.location.paragraph - pi) <= 1]
+                hits = [f for f in new if f.language == lang and abs(f.location.paragraph - shift - pi) <= 1]
                 part[f"{kind}_found"] += bool(hits)
                 part["findings_correct"] += len(hits)
                 part["findings_all"] += len(new)
@@ -240,6 +256,8 @@ def summary_rows(parts: dict) -> list[list[object]]:
         rows.append([f"benign {kind}: false findings"] + [f"{c[f'{kind}_false']} in {c[f'{kind}_n']}" for c in cols])
         rows.append(["  (counted by paragraph number, as before)"]
                     + [f"{c[f'{kind}_false_by_paragraph']} in {c[f'{kind}_n']}" for c in cols])
+    if any("clean_non_prose" in c for c in cols):
+        rows.append(["clean documents: findings in non-prose spans"] + [c["clean_non_prose"] for c in cols])
     rows.append(["clean documents: error / warning / info"]
                 + [f"{c['clean_error']} / {c['clean_warning']} / {c['clean_info']} in {c['documents']}" for c in cols])
     rules = sorted({k[len("clean_rule_"):] for c in cols for k in c if k.startswith("clean_rule_")})
@@ -261,14 +279,18 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--cache-dir", type=Path, help="embedding cache (default: parallelcheck's)")
     ap.add_argument("--json", type=Path, help="where to write results (default benchmarks/results/defects.json)")
+    ap.add_argument("--markup", choices=("text", "markdown"), default="text",
+                    help="render each version as plain text (default) or as a Markdown page")
     args = ap.parse_args(argv)
 
-    result = run(args.data, args.docs, args.seed, args.cache_dir, args.start)
+    result = run(args.data, args.docs, args.seed, args.cache_dir, args.start, args.markup)
     rows, headers = summary_rows(result["parts"])
-    print(f"Defect detection, {args.data}, seed {args.seed}, {result['seconds']} s")
+    print(f"Defect detection, {args.data}, seed {args.seed}, {args.markup}, {result['seconds']} s")
     print(table(["measure"] + headers, rows))
     payload = {"benchmark": "defects", "machine": machine(), "seed": args.seed, **result}
-    out = write_json(args.json, "defects", payload)
+    if args.markup != "text":
+        payload["markup"] = args.markup
+    out = write_json(args.json, "defects" if args.markup == "text" else f"defects-{args.markup}", payload)
     print(f"wrote {out}")
     return payload
 

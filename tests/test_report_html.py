@@ -196,9 +196,11 @@ def test_self_contained_with_a_hash_based_csp(example_html):
         assert f"{directive} 'sha256-{digest}'" in csp
 
 
-def test_quiet_leaves_out_the_views(example_report):
+def test_quiet_is_about_the_terminal_the_page_keeps_its_views(example_report):
+    # a CI job runs `-q --format html:FILE` and publishes the page
     out = render(example_report, "html", quiet=True)
-    assert 'id="findings"' in out and 'id="side"' not in out and 'id="heatmap"' not in out
+    assert 'id="findings"' in out and 'id="side"' in out and 'id="heatmap"' in out
+    assert out == render(example_report, "html")
 
 
 # --- hand-built reports ---------------------------------------------------------------------
@@ -350,4 +352,18 @@ def test_browser_hostile_input_shows_as_text_and_never_runs(browser, tmp_path):
     page.wait_for_timeout(200)
     assert dialogs == [] and errors == []
     assert page.evaluate("document.scripts.length") == 1
+    page.close()
+
+
+def test_browser_rule_filter_hides_that_rules_findings(browser, example_report, example_html, tmp_path):
+    page, errors, _ = _open(browser, example_html, tmp_path, "rules.html")
+    box = page.locator('#filters input[data-rule="PC203"]')
+    assert box.is_visible()
+    box.uncheck()
+    assert page.locator("#shown").inner_text() == "1 of 3 findings shown"
+    assert not page.locator('#findings tr[data-r="PC203"]').first.is_visible()
+    assert page.locator('#findings tr[data-r="PC103"]').is_visible()
+    box.check()
+    assert page.locator("#shown").inner_text() == "3 of 3 findings shown"
+    assert errors == []
     page.close()

@@ -114,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="run only these rules (comma-separated ids or prefixes, e.g. PC1,PC201)",
     )
     check.add_argument("--ignore", metavar="IDS", type=_id_list, help="skip these rules")
+    check.add_argument(
+        "--input-format", choices=("auto", "text", "markdown", "html"), default=None,
+        help="how to read the inputs (default: auto — Markdown for .md/.markdown/.mdx, HTML for .html/.htm)",
+    )
     check.add_argument("--glossary", metavar="PATH", help="termbase (CSV or TBX) for the glossary rule PC204")
     check.add_argument(
         "--severity", metavar="ID=LEVEL", action="append", default=[],
@@ -382,6 +386,7 @@ def _settings(args: argparse.Namespace):
         "baseline": args.baseline or config.baseline,
         "cache_dir": args.cache_dir or config.cache_dir,
         "threads": args.threads or config.threads,
+        "input_format": args.input_format or config.input_format,
     }
 
 
@@ -414,7 +419,8 @@ def _run_check(args: argparse.Namespace) -> int:
     else:
         report = None
     documents = load_paths(args.inputs, languages=opts["languages"], boilerplate=config.boilerplate,
-                           settings=config.settings) if report is None else []
+                           settings=config.settings, input_format=opts["input_format"],
+                           prose=config.prose) if report is None else []
     try:
         report = report or check_documents(
             documents,

@@ -68,6 +68,17 @@ class Config:
     threads: int | None = None
     # Documentation trees (check DIR): the layout (the source language is `source` above).
     layout: str | None = None
+    input_format: str | None = None  # auto | text | markdown | html
+    front_matter_keys: tuple[str, ...] | None = None  # front-matter keys whose values are prose
+
+    @property
+    def prose(self):
+        """What of a Markdown/HTML file is prose (:class:`parallelcheck.load.prose.ProseSettings`)."""
+        from .load.prose import DEFAULT_SETTINGS, ProseSettings
+
+        if self.front_matter_keys is None:
+            return DEFAULT_SETTINGS
+        return ProseSettings(front_matter_keys=self.front_matter_keys)
 
 
 def _str_list(key: str, value: Any, where: str) -> tuple[str, ...]:
@@ -186,6 +197,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         "cache-dir": lambda v: rel("cache-dir", v),
         "threads": lambda v: _threads(v, where),
         "layout": lambda v: _string("layout", v, where),
+        "input-format": lambda v: _string("input-format", v, where, ("auto", "text", "markdown", "html")),
+        "front-matter-keys": lambda v: _str_list("front-matter-keys", v, where),
     }
     values = {}
     for key, value in table.items():

@@ -26,28 +26,70 @@ class Span:
 
 
 @dataclass(frozen=True)
+class CodeToken:
+    """A piece of a structured document that is not prose (a code block, an inline code
+    span, a link target, a shortcode, a placeholder): masked out of ``Document.text`` and
+    compared as it is across versions (PC207). ``key`` is the form compared — placeholder
+    names inside ``{{…}}`` blanked, localised link prefixes dropped — and ``text`` the
+    form quoted."""
+
+    kind: str  # code-block | inline-code | url | shortcode | placeholder
+    key: str
+    text: str
+    start: int  # offsets into the source text (= offsets into Document.text)
+    end: int
+    paragraph: int  # the content paragraph it belongs to, or the last one before it (0 if none)
+
+
+@dataclass(frozen=True)
+class Markup:
+    """What a structured reader (Markdown, HTML) knows beyond the prose.
+
+    ``Document.text`` of such a version is its *prose view*: ``source`` with every code
+    point that is not prose (markup, code, comments, front matter, shortcodes,
+    placeholders) replaced by a space — line breaks kept — so it has the same length and
+    the same lines, and every offset and line number of a finding points into the file.
+    Embedding, alignment and every prose check read only the prose; PC207 compares
+    ``code``."""
+
+    format: str  # "markdown" | "html"
+    source: str  # the file's text as decoded
+    blocks: tuple[str, ...]  # per content paragraph, its block type: heading, paragraph, list, …
+    code: tuple[CodeToken, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """One language version of a document, as loaded.
 
     ``paragraphs`` are the content paragraphs of this version (boilerplate such as
     share widgets already excluded), as spans of ``text`` trimmed of surrounding
     whitespace. For a combined multi-language file, ``text`` is the whole file and
-    the spans select this version's part of it.
+    the spans select this version's part of it. For Markdown and HTML, ``text`` is the
+    prose view of the file and ``markup`` holds the file itself and its non-prose
+    skeleton (see :class:`Markup`); plain text has no ``markup``.
     """
 
     language: str
     text: str
     source: str
     paragraphs: tuple[Span, ...]
+    markup: Markup | None = None
+
+    @property
+    def source_text(self) -> str:
+        """The text as read from the file (``text`` itself for plain text)."""
+        return self.markup.source if self.markup is not None else self.text
 
     def paragraph_text(self, index: int) -> str:
         span = self.paragraphs[index]
         return self.text[span.start : span.end]
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a code-point offset (``\r\n``, ``\r`` and ``\n`` end a line,
-        as for the loader)."""
-        t = self.text
+        """1-based line number of a code-point offset, in the file (the prose view of an HTML
+        version may break lines where the page's blocks end); ``\r\n``, ``\r`` and ``\n`` end
+        a line, as for the loader."""
+        t = self.source_text
         return t.count("\n", 0, offset) + t.count("\r", 0, offset) - t.count("\r\n", 0, offset) + 1
 
 

@@ -37,6 +37,7 @@ def check(
     baseline: str | Path | None = None,
     thresholds: Thresholds | None = None,
     settings: Settings | None = None,
+    input_format: str = "text",
 ) -> Report:
     """Check language versions given as ``{language: text}``.
 
@@ -52,12 +53,14 @@ def check(
     ``settings`` is the tree of tuned numbers (:class:`parallelcheck.settings.Settings`;
     default: the one every benchmark was measured with), ``thresholds`` the short form of
     its most tuned keys (:class:`parallelcheck.thresholds.Thresholds`), applied on top.
+    ``input_format``: ``text`` (default), ``markdown`` or ``html`` — how the texts are read.
     """
     from .load import document_from_text
     from .settings import DEFAULT
 
     loading = settings or DEFAULT
-    docs = [document_from_text(lang, text, source=f"<{lang}>", settings=loading) for lang, text in texts.items()]
+    docs = [document_from_text(lang, text, source=f"<{lang}>", settings=loading, input_format=input_format)
+            for lang, text in texts.items()]
     return check_documents(docs, pivot=pivot, source=source, model=model, cache=cache, cache_dir=cache_dir,
                            select=select, ignore=ignore, severity=severity, glossary=glossary,
                            baseline=baseline, thresholds=thresholds, settings=settings)
@@ -142,6 +145,7 @@ def check_documents(
                           settings=settings, source=source)
     if progress:
         progress("check", 1, 1)
+    findings = _quote_markdown_sources(findings, segmented)
     findings = with_fingerprints(findings, {d.language: d.document.text for d in segmented})
     suppressed = 0
     if accepted is not None:
@@ -168,6 +172,24 @@ def check_documents(
         ),
         piece_encodes=sum(m.encoded for m in alignment.matchers.values()),
     )
+
+
+def _quote_markdown_sources(findings, segmented):
+    """A reference quoted from a Markdown version's prose view reads «two labels and :»;
+    quote the file's text at the same place instead («two labels `app: nginx` and …»)."""
+    from dataclasses import replace
+
+    docs = {d.language: d.document for d in segmented}
+    out = []
+    for f in findings:
+        ref = f.reference
+        doc = docs.get(ref.language) if ref is not None else None
+        if doc is not None and doc.markup is not None and doc.markup.format == "markdown" and ref.text:
+            at = doc.text.find(ref.text)
+            if at >= 0 and doc.text.find(ref.text, at + 1) < 0:
+                f = replace(f, reference=replace(ref, text=doc.markup.source[at : at + len(ref.text)]))
+        out.append(f)
+    return out
 
 
 def _row_similarity(segmented, vectors, rows) -> tuple[tuple[float | None, ...], ...]:

@@ -377,6 +377,22 @@ class RevisionSettings:
 
 
 @dataclass(frozen=True)
+class CodeSettings:
+    """PC207, the non-prose skeleton of Markdown/HTML versions (``checks/code.py``)."""
+
+    # A lost token and an added one of the same kind in one aligned row are one change when
+    # their keys are at least this alike (difflib ratio); measured on the k8s-docs pages and
+    # the tldr benchmark, where a changed flag or path scores 0.6-0.95 and unrelated commands
+    # below 0.4.
+    change_similarity: float = 0.5
+    # A changed code-block line identified as the version's own language at least this surely
+    # is translated output, not changed code (fr «Erreur du serveur…» in k8s field-selectors).
+    translated_confidence: float = 0.5
+    # At most this many lost tokens are quoted in one message.
+    quoted: int = 3
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree. ``Settings()`` is the default every benchmark number was measured with."""
 
@@ -394,6 +410,7 @@ class Settings:
     segmentation: SegmentationSettings = SegmentationSettings()
     units: UnitSettings = UnitSettings()
     revision: RevisionSettings = RevisionSettings()
+    code: CodeSettings = CodeSettings()
 
     def replace(self, key: str, value: Any) -> "Settings":
         """A copy with one setting changed: ``replace("truncation.length", 0.55)``."""

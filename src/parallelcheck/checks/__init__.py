@@ -10,11 +10,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from . import added, drift, glossary, missing, names, numbers, revision, structure, truncated, untranslated
+from . import added, code, drift, glossary, missing, names, numbers, revision, structure, truncated, untranslated
 from . import units  # PC3xx: translation units (PO, XLIFF, TMX); runs through units.run_units
 from . import pages  # PC4xx: pages of a documentation tree; decided by parallelcheck.tree.run
 
-CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, revision, units, pages)
+CHECKS = (missing, truncated, drift, untranslated, added, numbers, names, glossary, structure, code, revision, units,
+          pages)
 SEVERITY_LEVELS = ("error", "warning", "info")
 
 

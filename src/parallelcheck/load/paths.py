@@ -15,6 +15,8 @@ from .combined import split_combined
 from .decode import read_text
 from .langid import identify_language
 from .paragraphs import has_visible, split_paragraphs
+from .prose import DEFAULT_SETTINGS, ProseSettings
+from .structured import check_input_format, format_of, prose_of, structured_document
 
 # Anything word-like before "=" is meant as a language, so "english=a.txt" gets a clear
 # "unknown language code" rather than "no such file".
@@ -25,7 +27,7 @@ _NAME_TAG = re.compile(r"[a-z]{2}(?:[-_](?:[a-z]{2}|hans|hant))?", re.I)
 
 def document_from_text(
     language: str, text: str, source: str = "<string>", boilerplate: re.Pattern[str] | None = None,
-    settings: Settings = DEFAULT,
+    settings: Settings = DEFAULT, input_format: str | None = None, prose: ProseSettings | None = None,
 ) -> Document:
     """A single-language version from text in memory.
 
@@ -33,8 +35,13 @@ def document_from_text(
     variants are distinct versions; see :func:`~parallelcheck.languages.language_tag`), the text split into paragraphs
     and boilerplate paragraphs (share widgets, "see more" links) dropped. ``text`` is kept
     as given, so the spans are offsets into it. ``boilerplate``: extra line patterns
-    (:func:`~parallelcheck.load.boilerplate.compile_patterns`).
+    (:func:`~parallelcheck.load.boilerplate.compile_patterns`). ``input_format``: ``markdown``
+    or ``html`` read the text as such (:mod:`parallelcheck.load.structured`); ``prose``: what
+    of it is prose (front-matter keys…).
     """
+    fmt = check_input_format(input_format)  # text in memory is plain unless told ("auto" too)
+    if fmt not in ("auto", "text"):
+        return structured_document(fmt, language, text, source, prose or DEFAULT_SETTINGS)
     lang = language_tag(language)
     if not text.strip():
         raise InputError(f"{source}: the '{lang}' version is empty")
@@ -79,12 +86,19 @@ def language_from_filename(path: str | Path) -> str | None:
 
 
 def load_file(path: str | Path, language: str | None = None, boilerplate: re.Pattern[str] | None = None,
-              settings: Settings = DEFAULT) -> Document:
+              settings: Settings = DEFAULT, input_format: str | None = None,
+              prose: ProseSettings | None = None) -> Document:
     """Load one file holding one version. The language is ``language`` when given, else the
-    one the file name announces, else the one detected from the content."""
+    one the file name announces, else the one detected from the content (its prose, for
+    Markdown and HTML). ``input_format``: ``auto`` (by extension), ``text``, ``markdown``,
+    ``html``."""
     text = read_text(path)
-    lang = language or language_from_filename(path) or detect_document_language(text, str(path), settings)
-    return document_from_text(lang, text, source=str(path), boilerplate=boilerplate, settings=settings)
+    fmt = format_of(path, input_format)
+    markup = prose or DEFAULT_SETTINGS
+    lang = language or language_from_filename(path) or detect_document_language(
+        prose_of(fmt, text, markup), str(path), settings)
+    return document_from_text(lang, text, source=str(path), boilerplate=boilerplate, settings=settings,
+                              input_format=fmt, prose=markup)
 
 
 def detect_document_language(text: str, source: str = "<string>", settings: Settings = DEFAULT) -> str:
@@ -109,7 +123,7 @@ def _parse_spec(spec: str) -> tuple[str | None, str]:
 
 def load_paths(
     specs: Sequence[str], *, languages: Sequence[str] | None = None, boilerplate: Sequence[str] = (),
-    settings: Settings = DEFAULT,
+    settings: Settings = DEFAULT, input_format: str | None = None, prose: ProseSettings | None = None,
 ) -> list[Document]:
     """Load the inputs of one check, in the order given.
 
@@ -118,7 +132,8 @@ def load_paths(
     version whose language is given, announced by its file name, or detected (``settings``:
     language identification and boilerplate, settings.Settings). ``languages``,
     when given, keeps only those versions (each must be found); ``boilerplate`` adds regexes
-    for lines that are page furniture (each matched against a whole line). Raises :class:`InputError`
+    for lines that are page furniture (each matched against a whole line); ``input_format``
+    and ``prose`` choose the reader (see :func:`load_file`). Raises :class:`InputError`
     (or :class:`UsageError`) with one line for anything wrong: unreadable or empty inputs,
     unknown codes, two versions in one language, fewer than two versions.
     """
@@ -135,7 +150,7 @@ def load_paths(
             found = ", ".join(d.language for d in docs)
             raise InputError(f"only one language version found in {path} ({found}); need at least two")
     else:
-        docs = [load_file(path, lang, extra, settings) for lang, path in parsed]
+        docs = [load_file(path, lang, extra, settings, input_format, prose) for lang, path in parsed]
         seen: dict[str, str] = {}
         for d in docs:
             if d.language in seen:

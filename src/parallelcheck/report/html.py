@@ -74,6 +74,12 @@ mark.off{background:none;box-shadow:none}
 .h0,.h1,.h2,.h3{background:#c0392b;color:#fff}.h4{background:#e8743b;color:#fff}.h5{background:#f5b461}
 .h6{background:#f9e08e}.h7{background:#d5eb9a}.h8{background:#a4d47a}.h9{background:#6bbf62}
 .heat .none{color:var(--muted)}
+.np{font-family:ui-monospace,"SF Mono",Menlo,Consolas,monospace;font-size:.88em;background:var(--bg2);color:#37414d;
+ border-radius:3px}
+pre.code{margin:.45rem 0 0;padding:.35rem .55rem;background:var(--bg2);border-left:3px solid var(--line);
+ font:.84em/1.45 ui-monospace,"SF Mono",Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:anywhere}
+.bt{font-size:.72em;margin-right:.35em;padding:0 .35em;border:1px solid var(--line);border-radius:3px;
+ color:var(--muted);font-family:system-ui,sans-serif}
 @media print{
  #filters,.noprint{display:none}
  body{max-width:none;padding:0;font-size:10pt}
@@ -101,10 +107,12 @@ _JS = """
     return out;
   }
   function update() {
-    var sev = checked("sev"), lang = checked("lang"), only = document.getElementById("only").checked;
+    var sev = checked("sev"), lang = checked("lang"), rule = checked("rule");
+    var only = document.getElementById("only").checked;
     var shown = {}, n = 0, total = 0;
     document.querySelectorAll("#findings tr[data-f]").forEach(function (tr) {
-      var on = sev[tr.getAttribute("data-s")] !== false && lang[tr.getAttribute("data-l")] !== false;
+      var on = sev[tr.getAttribute("data-s")] !== false && lang[tr.getAttribute("data-l")] !== false
+        && rule[tr.getAttribute("data-r")] !== false;
       shown[tr.getAttribute("data-f")] = on;
       total += 1;
       if (on) { n += 1; }
@@ -157,8 +165,8 @@ def _heat_class(value: float) -> str:
 
 
 def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
-    """The report as one HTML page (``color`` does not apply; ``quiet`` keeps the summary and
-    the findings and leaves out the side-by-side view and the heatmap)."""
+    """The report as one HTML page (``color`` and ``quiet`` do not apply: ``--quiet`` is about
+    the terminal, and a page published by a CI job keeps its side-by-side view and heatmap)."""
     findings = sorted_findings(report)
     docs = {d.language: d for d in report.documents}
     langs = language_order(report)
@@ -187,11 +195,11 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
         _filters(report, findings, langs),
         _findings_table(report, findings, placed, docs),
     ]
-    if not quiet and report.rows and columns:
+    if report.rows and columns:
         parts.append(_side_by_side(report, findings, placed, docs, columns))
         if report.row_similarity:
             parts.append(_heatmap(report, columns))
-    elif not quiet:
+    else:
         parts.append('<p class="muted">No paragraph alignment in this report: the findings are listed above only.</p>')
     if report.signature:
         parts.append(f'<footer class="muted"><small>Signature: <code>{_e(report.signature)}</code></small></footer>')
@@ -238,10 +246,12 @@ def _filters(report: Report, findings: list[Finding], langs: list[str]) -> str:
 
     sev = "".join(box("sev", s, s, sum(f.severity == s for f in findings)) for s in severities)
     lng = "".join(box("lang", lang, lang, sum(f.language == lang for f in findings)) for lang in langs)
+    rules = "".join(box("rule", r, r, sum(f.rule == r for f in findings)) for r in sorted({f.rule for f in findings}))
     return (
         '<div id="filters" class="noprint" role="group" aria-label="Filters">'
         f"<fieldset><legend>Severity</legend>{sev}</fieldset>"
         f"<fieldset><legend>Language</legend>{lng}</fieldset>"
+        + (f"<fieldset><legend>Rule</legend>{rules}</fieldset>" if rules else "") +
         '<label><input type="checkbox" id="only"> only rows with findings</label>'
         f'<span id="shown" class="muted">{len(findings)} findings</span></div>'
     )
@@ -269,7 +279,7 @@ def _findings_table(report, findings, placed, docs) -> str:
         row = placed[i]
         link = f'<a href="#row-{row}">row {row + 1}</a>' if row is not None else '<span class="muted">—</span>'
         rows.append(
-            f'<tr id="f-{i}" data-f="{i}" data-s="{_e(f.severity)}" data-l="{_e(f.language)}">'
+            f'<tr id="f-{i}" data-f="{i}" data-s="{_e(f.severity)}" data-l="{_e(f.language)}" data-r="{_e(f.rule)}">'
             f'<td>{i + 1}</td><td><span class="badge b-{_sev_class(f.severity)}">{_e(f.severity)}</span></td>'
             f"<td><b>{_e(f.rule)}</b></td><td>{_e(f.kind)}</td><td>{where}</td>"
             f'<td class="msg">{_e(f.message)}{detail}</td><td>{link}</td></tr>'
@@ -326,12 +336,15 @@ def _paragraph(doc: SegmentedDocument, index: int, here: list[tuple[int, Finding
     boundary, so overlapping findings still give flat, well-nested <mark>s; a reference
     ("missing here") is inserted where its finding's span ends."""
     text, para = doc.document.text, doc.paragraphs[index]
+    markup = doc.document.markup
     inside = [
         (i, f) for i, f in here
         if f.location.paragraph == index and para.start <= f.location.start <= f.location.end <= para.end
     ]
     cuts = sorted({para.start, para.end} | {f.location.start for _, f in inside} | {f.location.end for _, f in inside})
     out = [f'<span class="pn" lang="en">¶{index}</span>']
+    if markup is not None and index < len(markup.blocks):
+        out.append(f'<span class="bt" lang="en">{_e(markup.blocks[index])}</span>')
     for k, pos in enumerate(cuts):
         for i, f in inside:
             if f.location.end != pos:
@@ -344,7 +357,7 @@ def _paragraph(doc: SegmentedDocument, index: int, here: list[tuple[int, Finding
                 out.append(_reference(i, f))
         if k + 1 < len(cuts):
             end = cuts[k + 1]
-            piece = _e(text[pos:end])
+            piece = _shown(doc, pos, end)
             cover = [(i, f) for i, f in inside if f.location.start <= pos and end <= f.location.end]
             if cover:
                 worst = min(cover, key=lambda x: SEVERITY_RANK.get(x[1].severity, len(SEVERITY_RANK)))
@@ -353,7 +366,31 @@ def _paragraph(doc: SegmentedDocument, index: int, here: list[tuple[int, Finding
                 sev = _sev_class(worst[1].severity)
                 piece = f'<mark class="sev-{sev}" data-fs="{ids}" title="{_e(tip)}">{piece}</mark>'
             out.append(piece)
-    return f'<p class="para">{"".join(out)}</p>'
+    code = ""
+    if markup is not None and markup.format == "markdown":
+        code = "".join(f'<pre class="code" lang="en" dir="ltr"><code>{_e(t.text)}</code></pre>'
+                       for t in markup.code if t.paragraph == index and t.kind == "code-block")
+    return f'<p class="para">{"".join(out)}</p>{code}'
+
+
+def _shown(doc: SegmentedDocument, start: int, end: int) -> str:
+    """A stretch of a paragraph, escaped. A Markdown version shows its file's text, with
+    what is not prose (inline code, link targets, shortcodes, placeholders) marked as code;
+    plain text and HTML show the (prose) text."""
+    d = doc.document
+    if d.markup is None or d.markup.format != "markdown":
+        return _e(d.text[start:end])
+    source, prose, out, pos = d.markup.source, d.text, [], start
+    while pos < end:
+        masked = prose[pos] != source[pos]
+        k = pos
+        # (a space inside inline code is the same in both texts: it continues the run)
+        while k < end and ((prose[k] != source[k]) == masked or (source[k] in " \t" and k > pos)):
+            k += 1
+        piece = _e(source[pos:k])
+        out.append(f'<code class="np">{piece}</code>' if masked and source[pos:k].strip() else piece)
+        pos = k
+    return "".join(out)
 
 
 def _reference(i: int, f: Finding) -> str:

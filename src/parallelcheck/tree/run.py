@@ -141,10 +141,8 @@ class TreeReport:
 # --------------------------------------------------------------------------- loading
 
 def load_version(path: str, language: str, *, boilerplate: Sequence[str] = (), settings: Settings = DEFAULT):
-    """Read one version of a tree document: the one place that picks the reader of a file.
-
-    Every file is read as plain text today; the Markdown and HTML readers plug in here (by the
-    file's extension) when they land."""
+    """Read one version of a tree document: the one place that picks the reader of a file (by
+    its extension: Markdown for .md/.markdown/.mdx, HTML for .html/.htm, else plain text)."""
     from ..load import load_file
 
     return load_file(path, language, boilerplate=_patterns(tuple(boilerplate)), settings=settings)

@@ -1,0 +1,199 @@
+"""PC207: the non-prose skeleton of a Markdown/HTML document differs in this version.
+
+Code blocks, inline code, link targets, shortcodes and placeholders are not translated: the
+readers mask them out of the prose (:mod:`parallelcheck.load.prose`) and keep them as
+tokens, each with a *key* — its text with ``{{…}}`` placeholder names blanked (translators
+may translate those; their number and place still count), link targets without a language
+prefix or fragment. Per key, the count most versions carry is the reference (the pivot's
+count when there is no majority). A version with fewer is missing that token: if the same
+aligned paragraph row holds a token of the same kind that the others lack, the token was
+*changed* (a different command, a lost ``--flag``, another URL); otherwise it was lost.
+Tokens of a paragraph the version lacks altogether are left to PC101, which already says so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from ..model import CodeToken, Finding, Reference
+from .base import CheckContext, Rule, shorten
+
+CODE_MISMATCH = Rule(
+    "PC207", "code-mismatch", "code", "warning",
+    "A code block, inline code, link target, shortcode or placeholder that most versions of a "
+    "Markdown or HTML document carry is missing here or written differently (placeholder names "
+    "inside {{…}} may be translated; their number and place may not).",
+    example="en and ja «`tar czf {{path/to/target.tar.gz}} {{path/to/dir}}`» · fr «`tar cf {{chemin/"
+            "vers/cible.tar.gz}} {{chemin/vers/dossier}}`» → fr is reported: it changes «tar czf {{}} "
+            "{{}}» to «tar cf {{}} {{}}».",
+    settings=("code",),
+)
+RULES = (CODE_MISMATCH,)
+
+_KIND_NAMES = {"code-block": "code block", "inline-code": "inline code span", "url": "link target",
+               "shortcode": "shortcode", "placeholder": "placeholder"}
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    tokens = {lang: d.document.markup.code for lang, d in ctx.docs.items() if d.document.markup is not None}
+    if len(tokens) < 2:
+        return
+    row_of = {(lang, p): r for r, cells in enumerate(ctx.paragraph_rows) for lang, paras in cells.items() for p in paras}
+    counts = {lang: Counter((t.kind, t.key) for t in toks) for lang, toks in tokens.items()}
+    keys = sorted(set().union(*counts.values()))
+    reference: dict[tuple[str, str], int] = {}
+    for key in keys:
+        have = Counter(counts[lang][key] for lang in tokens)
+        n, votes = have.most_common(1)[0]
+        reference[key] = n if votes * 2 > len(tokens) else counts.get(ctx.pivot, counts[next(iter(tokens))])[key]
+    for lang in ctx.languages:
+        if lang in tokens:
+            yield from _version(ctx, lang, tokens, counts, reference, row_of)
+
+
+def _version(ctx, lang, tokens, counts, reference, row_of) -> Iterator[Finding]:
+    mine = counts[lang]
+    lacking = {k: reference[k] - mine[k] for k in reference if mine[k] < reference[k]}
+    surplus = {k: mine[k] - reference[k] for k in mine if mine[k] > reference[k]}
+    if not lacking:
+        return
+    # Lost tokens, quoted from the version that best shows them (the pivot when it has them).
+    lost: list[tuple[str, CodeToken, int | None]] = []  # (holder language, token, row)
+    for key, n in sorted(lacking.items()):
+        holder = next((o for o in (ctx.pivot, *ctx.languages) if o != lang and o in counts
+                       and counts[o][key] >= reference[key]), None)
+        if holder is None:
+            continue
+        occurrences = [t for t in tokens[holder] if (t.kind, t.key) == key]
+        # The occurrences whose row this version fills least are the lost ones.
+        ranked = sorted(occurrences, key=lambda t: (_present(ctx, lang, holder, t, tokens, row_of), t.start))
+        lost += [(holder, t, row_of.get((holder, t.paragraph))) for t in ranked[:n]]
+    added = [t for t in tokens[lang] if surplus.get((t.kind, t.key), 0) > 0]
+    by_row: dict[int | None, list[tuple[str, CodeToken, CodeToken | None]]] = {}
+    used: set[int] = set()
+    for holder, t, row in sorted(lost, key=lambda x: (x[2] is None, x[2] or 0, x[1].start)):
+        if row is not None and lang not in ctx.paragraph_rows[row]:
+            continue  # the whole paragraph is missing here: PC101 says it
+        if t.kind == "inline-code" and _written_in_row(ctx, lang, holder, t, row, tokens, row_of):
+            continue  # the same code without its backticks, or inside a code block here
+        change = _best_change(t, ctx.settings.code.change_similarity,
+                              [a for a in added if id(a) not in used and a.kind == t.kind
+                               and row_of.get((lang, a.paragraph)) == row])
+        if (change is not None and t.kind == "code-block"
+                and _translated(t, change, lang, ctx.settings.code.translated_confidence)):
+            used.add(id(change))
+            continue
+        if change is not None:
+            used.add(id(change))
+            key = (change.kind, change.key)
+            surplus[key] -= 1
+            if surplus[key] <= 0:
+                added = [a for a in added if (a.kind, a.key) != key or id(a) in used]
+        by_row.setdefault(row, []).append((holder, t, change))
+    for row, items in sorted(by_row.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
+        yield from _findings(ctx, lang, row, items, tokens)
+
+
+def _present(ctx, lang, holder, token, tokens, row_of) -> int:
+    """1 when ``lang`` has a token of the same key in the row of ``token`` (so that occurrence is not the lost one)."""
+    row = row_of.get((holder, token.paragraph))
+    return int(any((t.kind, t.key) == (token.kind, token.key) and row_of.get((lang, t.paragraph)) == row
+                   for t in tokens[lang]))
+
+
+def _written_in_row(ctx, lang, holder, token, row, tokens, row_of) -> bool:
+    """Whether ``lang`` writes the token's text in the row (without backticks, or inside a
+    code block) as often as ``holder`` does, the token included."""
+    if row is None:
+        return False
+    needle = "".join(token.text.split()).lower()
+
+    def count(language: str) -> int:
+        doc = ctx.docs[language].document
+        hay = [doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]
+               for p in ctx.paragraph_rows[row].get(language, ())]
+        hay += [t.text for t in tokens[language] if row_of.get((language, t.paragraph)) == row]
+        return sum("".join(h.split()).lower().count(needle) for h in hay)
+
+    return count(lang) >= count(holder)
+
+
+def _translated(lost: CodeToken, change: CodeToken, lang: str, confidence: float) -> bool:
+    """Whether a code block differs only by lines this version writes in its own language
+    (translated output or messages), which is deliberate."""
+    from ..load.langid import identify_language
+    from ..load.prose import code_lines
+
+    mine, theirs = code_lines(change.text), code_lines(lost.text)
+    ops = SequenceMatcher(None, [k for k, _ in theirs], [k for k, _ in mine], autojunk=False).get_opcodes()
+    changed = [mine[j][1] for tag, _, _, j1, j2 in ops if tag != "equal" for j in range(j1, j2)]
+    if not changed or any(tag == "delete" for tag, *_ in ops):
+        return False
+    for line in changed:
+        guess, conf = identify_language(line)
+        if guess != lang or conf < confidence:
+            return False
+    return True
+
+
+def _first_difference(lost: CodeToken, change: CodeToken) -> tuple[str, str]:
+    """The first line where two code blocks differ (the whole texts for one-line tokens)."""
+    if lost.kind != "code-block":
+        return lost.text, change.text
+    from ..load.prose import code_lines
+
+    theirs, mine = code_lines(lost.text), code_lines(change.text)
+    for (ka, a), (kb, b) in zip(theirs, mine):
+        if ka != kb:
+            return a.strip(), b.strip()
+    if len(theirs) > len(mine):
+        return theirs[len(mine)][1].strip(), "(no such line)"
+    return "(no such line)", mine[len(theirs)][1].strip() if len(mine) > len(theirs) else change.text
+
+
+def _best_change(lost: CodeToken, threshold: float, candidates: list[CodeToken]) -> CodeToken | None:
+    best, score = None, threshold
+    for c in candidates:
+        r = SequenceMatcher(None, lost.key, c.key, autojunk=False).ratio()
+        if r >= score:
+            best, score = c, r
+    return best
+
+
+def _findings(ctx, lang, row, items, tokens) -> Iterator[Finding]:
+    for holder, t, change in items:
+        if change is None:
+            continue
+        theirs, mine = _first_difference(t, change)
+        source = ctx.docs[lang].document.source_text
+        at = source.find(mine, change.start, change.end) if t.kind == "code-block" else -1
+        start, end = (at, at + len(mine)) if at >= 0 else (change.start, change.end)
+        yield CODE_MISMATCH.finding(
+            language=lang,
+            location=ctx.span_location(lang, change.paragraph, start, end),
+            reference=Reference(holder, t.paragraph, t.text),
+            score=None,
+            message=(f"{_KIND_NAMES[t.kind]} «{shorten(mine, 60)}» differs from the other versions' "
+                     f"«{shorten(theirs, 60)}» ({holder} ¶{t.paragraph})"),
+        )
+    gone = [(h, t) for h, t, change in items if change is None]
+    if not gone:
+        return
+    paras = ctx.paragraph_rows[row].get(lang) if row is not None else None
+    where = ctx.paragraph_location(lang, paras[0] if paras else 0)
+    kinds = Counter(_KIND_NAMES[t.kind] for _, t in gone)
+    what = ", ".join(f"{n} {k}s" if n > 1 else f"{'an' if k[0] in 'aeiou' else 'a'} {k}"
+                     for k, n in sorted(kinds.items()))
+    quoted = " ".join(f"«{shorten(t.text, 60)}»" for _, t in gone[: ctx.settings.code.quoted])
+    more = f" and {len(gone) - ctx.settings.code.quoted} more" if len(gone) > ctx.settings.code.quoted else ""
+    holder, first = gone[0]
+    yield CODE_MISMATCH.finding(
+        language=lang,
+        location=where,
+        reference=Reference(holder, first.paragraph, "\n".join(t.text for _, t in gone)),
+        score=None,
+        message=f"lacks {what} that most versions carry ({holder} ¶{first.paragraph}): {quoted}{more}",
+    )
+

@@ -182,6 +182,36 @@ def _load_combined(path: Path) -> list[Document]:
     return split_combined(read_text(path), str(path))
 
 
+def _load_markdown(path: Path) -> list[Document]:
+    from parallelcheck.load import load_file
+
+    return [load_file(path, "en", input_format="markdown")]
+
+
+def _load_html(path: Path) -> list[Document]:
+    from parallelcheck.load import load_file
+
+    return [load_file(path, "en", input_format="html")]
+
+
+def _markdown(text: str) -> bytes:
+    """Fuzz text in every kind of Markdown block: front matter, heading, list, fence, inline
+    code, a link, a shortcode and a comment."""
+    return (f"---\ntitle: {text[:40]!r}\nweight: 3\n---\n\n# {text[:30]}\n\n{text}\n\n- {text[:20]}\n  - `{text[:10]}`\n\n"
+            f"```\n{text}\n```\n\n[{text[:15]}](https://example.org/{text[:5]}) {{{{< note >}}}}{text[:25]}"
+            f"{{{{< /note >}}}}\n\n<!-- {text} -->\n").encode("utf-8", "surrogatepass")
+
+
+def _html(text: str) -> bytes:
+    from html import escape
+
+    t = escape(text)
+    return (f"<!doctype html><html><head><title>{t[:30]}</title><style>p{{}}</style></head><body>"
+            f"<nav><a href='/'>Home</a></nav><main><h1>{t[:30]}</h1><p>{t}</p><ul><li>{t[:20]}</li></ul>"
+            f"<pre><code>{t}</code></pre><table><tr><td>{t[:10]}</td></tr></table></main>"
+            f"<footer>Share</footer></body></html>").encode("utf-8", "surrogatepass")
+
+
 def _xml(text: str) -> str:
     from xml.sax.saxutils import escape
 
@@ -237,7 +267,8 @@ LOADERS: dict[str, Loader] = {
     "tmx": Loader("doc.tmx", _load_tmx, _tmx, documents=False),
     "xliff": Loader("doc.fr.xlf", _load_xliff, _xliff, documents=False),
     "po": Loader("doc.fr.po", _load_po, _po, documents=False),
-    # The Markdown and HTML readers register here: "markdown": Loader("doc.en.md", _load_markdown).
+    "markdown": Loader("doc.en.md", _load_markdown, _markdown),
+    "html": Loader("doc.en.html", _load_html, _html),
 }
 
 

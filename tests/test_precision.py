@@ -81,6 +81,27 @@ def test_korean_particles_after_latin_tokens():
 def test_path_heavy_sentences_are_judged_on_their_words():
     assert _prose("Convertissez debian/changelog et debian/control en UTF-8.").split() == ["Convertissez", "et", "en"]
     assert "status.phase" not in _prose("Run `kubectl get pods` with --field-selector status.phase=Running.")
+    # a component's name as a heading, the same in every version, is not English left in
+    assert _prose("### kube-controller-manager").split() == ["###"]
+    assert _prose("a state-of-the-art well-known tool").split() == ["a", "well-known", "tool"]
+
+
+def test_a_component_name_heading_is_not_untranslated():
+    texts = {
+        "en": "### kube-controller-manager\n\nThe controller manager runs the controllers of the cluster.\n\n"
+              "Each controller is a separate process in principle.\n",
+        "ja": "### kube-controller-manager\n\nコントローラーマネージャーはクラスターのコントローラーを実行します。\n\n"
+              "各コントローラーは論理的には個別のプロセスです。\n",
+        "fr": "### kube-controller-manager\n\nLe gestionnaire de contrôleurs exécute les contrôleurs du cluster.\n\n"
+              "Chaque contrôleur est en principe un processus distinct.\n",
+    }
+    report = check(texts, source="en")
+    assert [f for f in report.findings if f.rule == "PC106"] == []
+    # the same heading followed by an English sentence left in the Japanese version is still found
+    texts["ja"] = texts["ja"].replace("各コントローラーは論理的には個別のプロセスです。",
+                                      "Each controller is a separate process in principle.")
+    assert [(f.language, f.location.paragraph) for f in check(texts, source="en").findings
+            if f.rule == "PC106"] == [("ja", 2)]
 
 
 def test_untranslated_text_inside_an_addition_is_located():

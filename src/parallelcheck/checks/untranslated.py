@@ -22,11 +22,14 @@ RULES = (UNTRANSLATED,)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Technical tokens are the same in every language and say nothing of the one a sentence is
 # in: paths and file names (debian/changelog, README.txt), URLs, options (--quiet),
-# identifiers (UTF-8, x86, status.phase, snake_case) and `code`. "debian/changelog et
+# identifiers (UTF-8, x86, status.phase, snake_case, kebab-case-names) and `code`. "debian/changelog et
 # debian/control en UTF-8." is two French words around three of them, not untranslated text.
 # (Tokens are runs of printable ASCII: Chinese and Japanese text has no spaces to end them.)
 _TECHNICAL = re.compile(r"`[^`]*`|[!-~]*[/\\_@=<>{}\[\]|~$][!-~]*|[!-~]*[A-Za-z0-9]\.[A-Za-z0-9][!-~]*|[!-~]*\d[!-~]*"
-                        r"|(?<!\S)--?[A-Za-z][\w-]*")
+                        r"|(?<!\S)--?[A-Za-z][\w-]*"
+                        # kebab-case names of programs and components (kube-controller-manager,
+                        # cloud-controller-manager: k8s headings identical in every version)
+                        r"|(?<!\S)[a-z0-9]+(?:-[a-z0-9]+){2,}(?!\S)")
 
 
 def _prose(text: str) -> str:

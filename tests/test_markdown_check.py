@@ -168,3 +168,39 @@ def test_references_quote_the_markdown_file_not_its_prose_view():
     report = _check(texts)
     refs = [f.reference.text for f in report.findings if f.language == "fr" and f.reference is not None]
     assert any("Run `dbtool dump` on the" in r for r in refs), refs
+
+
+def _dropped_sentence(marker=""):
+    """The guide with a sentence dropped from fr, and ``marker`` put before that paragraph."""
+    texts = _texts(fr=[("Une sauvegarde copie toutes les tables de la base de données dans un seul fichier. ", "")])
+    if marker:
+        fr = texts["fr"]
+        at = fr.index("Lancez")
+        at = fr.rindex("\n\n", 0, at) + 2
+        texts["fr"] = fr[:at] + marker + "\n\n" + fr[at:]
+    return texts
+
+
+def test_an_in_file_marker_suppresses_the_finding_a_reviewer_dismissed():
+    plain = _check(_dropped_sentence())
+    missing = [f.rule for f in plain.findings if f.language == "fr" and f.kind == "missing"]
+    assert missing and plain.suppressed == 0
+    for marker in (f"<!-- parallelcheck-disable {missing[0]} -->", "<!-- parallelcheck-disable-next PC1 -->",
+                   "<!-- parallelcheck-disable -->"):
+        report = _check(_dropped_sentence(marker))
+        assert [f for f in report.findings if f.language == "fr" and f.kind == "missing"] == [], marker
+        assert report.suppressed >= 1, marker
+    # a marker for another rule, or one closed before the paragraph, changes nothing
+    for marker in ("<!-- parallelcheck-disable PC207 -->",
+                   "<!-- parallelcheck-disable PC1 -->\n\n<!-- parallelcheck-enable PC1 -->"):
+        report = _check(_dropped_sentence(marker))
+        assert [f.rule for f in report.findings if f.language == "fr" and f.kind == "missing"] == missing, marker
+
+
+def test_marker_regions():
+    from parallelcheck.suppress import regions
+
+    src = ("a\n\n<!-- parallelcheck-disable PC104, PC2 -->\n\nb\n\n<!-- parallelcheck-enable PC104, PC2 -->\n\n"
+           "<!-- parallelcheck-disable-next -->\n\nc c\nc\n\nd\n\n<!-- parallelcheck-disable PC106 -->\n\ne\n")
+    got = [(src[s:e].strip().split("\n")[-1][:30], rules) for s, e, rules in regions(src)]
+    assert got == [("b", ("PC104", "PC2")), ("c", None), ("e", ("PC106",))]

@@ -98,6 +98,7 @@ def check_documents(
     from .segment import segment_document
     from .settings import DEFAULT
     from .signature import make_signature
+    from .suppress import apply_markers
 
     settings = (thresholds or Thresholds()).apply(settings or DEFAULT)
     docs = list(documents)
@@ -147,9 +148,11 @@ def check_documents(
         progress("check", 1, 1)
     findings = _quote_markdown_sources(findings, segmented)
     findings = with_fingerprints(findings, {d.language: d.document.text for d in segmented})
-    suppressed = 0
+    # what a reviewer dismissed in the file (<!-- parallelcheck-disable … -->), then the baseline
+    findings, suppressed = apply_markers(findings, segmented)
     if accepted is not None:
-        findings, suppressed = apply_baseline(findings, accepted)
+        findings, accepted_n = apply_baseline(findings, accepted)
+        suppressed += accepted_n
 
     model_info = embedder.info()
     return Report(

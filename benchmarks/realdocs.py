@@ -70,10 +70,17 @@ def run_tldr(data: Path, cache_dir) -> list[tuple[str, list[dict]]]:
 
     out = []
     for doc in parallelcheck.check_tree(data, source="en", jobs=1, cache_dir=cache_dir):
-        files = dict(doc.files)
+        files = {lang: _relative(path, data) for lang, path in doc.files}
         out.append((doc.path, [_record(doc.path, f.location.file or files.get(f.language, doc.path), f)
                                for f in doc.findings if f.severity in JUDGED]))
     return out
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path
 
 
 def ntrex_texts(data: Path) -> list[tuple[str, dict[str, str], str]]:
@@ -125,8 +132,11 @@ def score(documents: list[tuple[str, list[dict]]], labels: dict[str, dict]) -> d
         chosen = [d for i, d in enumerate(docs) if pick is None or i % 2 == pick]
         c = collections.Counter()
         rules: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-        for doc_id, findings in chosen:
+        for i, (doc_id, findings) in enumerate(chosen):
             c["documents"] += 1
+            if pick is None:
+                for f in findings:
+                    f["half"] = "AB"[i % 2]
             error_labels = []
             for f in findings:
                 lab = labels.get(f["fingerprint"], {}).get("label", None)

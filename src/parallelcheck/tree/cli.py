@@ -131,9 +131,9 @@ def run_tree(args: argparse.Namespace, opts: dict[str, Any], config, targets, wr
         if doc.error:
             print(f"parallelcheck: error: {doc.error}", file=sys.stderr)
     if interrupted:
-        print(f"parallelcheck: error: interrupted after {len(documents)} of {len(plan.pages)} documents",
+        print(f"parallelcheck: interrupted after {len(documents)} of {len(plan.pages)} documents",
               file=sys.stderr)
-        return 2
+        return 130  # as for one document: the shell's convention, 128 + SIGINT
     if args.write_baseline:
         n = write_tree_baseline(tree, args.write_baseline)
         print(f"parallelcheck: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}", file=sys.stderr)

@@ -7,12 +7,27 @@ even when several versions share one combined file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, Mapping
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """``{"error": n, "warning": n, "info": n}`` for a run's findings (a report's summary)."""
+    counts = {s: 0 for s in SEVERITIES}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
+
+
+def gate_exit_code(findings: Iterable[Finding], fail_on: str = "error") -> int:
+    """0 when nothing at or above ``fail_on`` was found, else 1 (the CI gate)."""
+    gate = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+    return 1 if any(f.severity in gate for f in findings) else 0
 
 SegmentKind = Literal["sentence", "item", "lead"]
 
@@ -236,18 +251,11 @@ class Report:
     suppressed: int = 0
     # Everything that produced the report, in one line (parallelcheck.signature).
     signature: str = ""
-    # Clause pieces sent to the encoder by verification and the checks (a cost measure for
-    # benchmarks/speed.py; not serialised).
-    piece_encodes: int = field(default=0, compare=False, repr=False)
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = {s: 0 for s in SEVERITIES}
-        for f in self.findings:
-            counts[f.severity] += 1
-        return counts
+        return severity_counts(self.findings)
 
     def exit_code(self, fail_on: Severity = "error") -> int:
         """0 when nothing at or above ``fail_on`` was found, else 1 (the CI gate)."""
-        gate = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
-        return 1 if any(f.severity in gate for f in self.findings) else 0
+        return gate_exit_code(self.findings, fail_on)

@@ -173,7 +173,6 @@ def check_documents(
             select=selection.select, ignore=selection.ignore, severity=selection.severity, settings=settings,
             glossary=glossary, baseline=baseline,
         ),
-        piece_encodes=sum(m.encoded for m in alignment.matchers.values()),
     )
 
 

@@ -85,7 +85,7 @@ class PieceMatcher:
 
     Pieces are encoded once per group and kept: the aligner builds one matcher per version
     and hands it to the checks (``DocumentAlignment.matchers``), so a group verification
-    looked at is not encoded again. ``encoded`` counts the piece texts sent to the encoder.
+    looked at is not encoded again.
     """
 
     def __init__(self, doc: SegmentedDocument, vecs: np.ndarray, encode: Encode | None,
@@ -94,7 +94,6 @@ class PieceMatcher:
         self.vecs = vecs
         self.encode = encode
         self.settings = settings
-        self.encoded = 0
         self._cache: dict[tuple[int, ...], np.ndarray] = {}
         self._ends: dict[tuple, np.ndarray | None] = {}
 
@@ -108,7 +107,6 @@ class PieceMatcher:
             vecs = [self.vecs[list(idx)]]  # the segments themselves are pieces too
             if texts and self.encode is not None:
                 vecs.append(np.asarray(self.encode(texts), dtype=np.float64))
-                self.encoded += len(texts)
             self._cache[idx] = np.vstack(vecs)
         return self._cache[idx]
 
@@ -133,7 +131,6 @@ class PieceMatcher:
                 cut = space if space >= 0 else (len(text) if at_start else 0)
             piece = text[:cut] if at_start else text[cut:]
             self._ends[key] = np.asarray(self.encode([piece.strip()]), dtype=np.float64)[0] if piece.strip() else None
-            self.encoded += self._ends[key] is not None
         return self._ends[key]
 
 

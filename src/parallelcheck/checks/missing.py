@@ -269,7 +269,10 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     reference = ctx.reference(pivot, missing, ref_text)
     have = _support(ctx, missing[0])
     if items and len(items) == len(missing):
-        total = _list_size(ctx, pivot, missing[0])
+        # the lost items may span paragraphs (one item per paragraph: a row of several)
+        paras = sorted({psegs[i].paragraph for i in missing})
+        total = sum(_list_size(ctx, pivot, p) for p in paras)
+        span = f"¶{paras[0]}" if len(paras) == 1 else f"¶{paras[0]}-¶{paras[-1]}"
         quoted = " ".join(f"«{shorten(psegs[i].text, 60)}»" for i in missing)
         return MISSING_ITEMS.finding(
             language=lang,
@@ -277,7 +280,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
             reference=reference,
             score=None,
             message=(
-                f"list cut short: {len(items)} of {total} items in {pivot} ¶{psegs[missing[0]].paragraph} "
+                f"list cut short: {len(items)} of {total} items in {pivot} {span} "
                 f"are missing here ({where}): {quoted}"
             ),
         )
@@ -296,7 +299,5 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     )
 
 
-def _list_size(ctx: CheckContext, lang: str, k: int) -> int:
-    segs = ctx.segments[lang]
-    para = segs[k].paragraph
+def _list_size(ctx: CheckContext, lang: str, para: int) -> int:
     return sum(1 for s in ctx.docs[lang].paragraphs[para].segments if s.kind == "item")

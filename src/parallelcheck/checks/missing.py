@@ -8,11 +8,16 @@ content is quoted from the first version that has it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from statistics import median
 
+import numpy as np
+
 from ..align.nway import content_length
+from ..align.verify import unit_sum
 from ..languages import profile
+from ..segment.sentences import CLOSERS
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
@@ -206,12 +211,57 @@ def _segment_gaps(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # whole-paragraph gap, reported above
             run_start = None
             for pos in range(len(beads) + 1):
-                gap = pos < len(beads) and beads[pos].a and not beads[pos].b and _blamed(ctx, lang, beads[pos].a[0])
+                gap = (pos < len(beads) and beads[pos].a and not beads[pos].b and _blamed(ctx, lang, beads[pos].a[0])
+                       and not _merged_into_neighbour(ctx, lang, beads, pos))
                 if gap and run_start is None:
                     run_start = pos
                 elif not gap and run_start is not None:
                     yield _segment_finding(ctx, lang, beads, run_start, pos)
                     run_start = None
+
+
+# A sentence end inside a segment: 。！？ (CJK), or . ! ? after a letter and before a space;
+# with the closing quotes and brackets after it.
+_INNER_END = re.compile(r"[。！？]+[" + re.escape(CLOSERS) + r"]*|(?<=[^\d\s])[.!?]+[" + re.escape(CLOSERS) + r"]*(?=\s)")
+
+
+def _inner_sentences(text: str) -> list[str]:
+    """The sentences of a segment at every sentence end inside it, including those the
+    segmenter rightly or wrongly kept together (inside a quotation kept whole)."""
+    out, pos = [], 0
+    for m in _INNER_END.finditer(text):
+        out.append(text[pos : m.end()])
+        pos = m.end()
+    out.append(text[pos:])
+    return [t.strip() for t in out if any(ch.isalnum() for ch in t)]
+
+
+def _merged_into_neighbour(ctx: CheckContext, lang: str, beads, pos: int) -> bool:
+    """Is the pivot unit of gap bead ``pos`` held by a sentence at the near end of the
+    neighbouring segment — the version ran two sentences into one segment (settings.missing
+    .merged_sentence), rather than dropping one? The near sentence must match the unit
+    better than it matches the neighbour's own unit (so a neighbour that holds two sentences
+    of its own, next to a sentence really lost, is not taken for a merge)."""
+    if ctx.encode is None:
+        return False
+    k = beads[pos].a[0]
+    pivot = ctx.pivot
+    scale = ctx.scale(pivot, lang)
+    floor = ctx.settings.missing.merged_sentence
+    sides = ((next((b for b in reversed(beads[:pos]) if b.b), None), -1),
+             (next((b for b in beads[pos + 1 :] if b.b), None), 0))
+    for nb, end in sides:
+        if nb is None or not nb.a:
+            continue
+        sentences = _inner_sentences(ctx.segments[lang][nb.b[end]].text)
+        if len(sentences) < 2 or not _judged(ctx, lang, sentences[end]):
+            continue
+        vec = np.asarray(ctx.encode([sentences[end]]), dtype=np.float64)[0]
+        mine = float(vec @ ctx.vectors[pivot][k]) / scale
+        own = float(vec @ unit_sum(ctx.vectors[pivot], nb.a)) / scale
+        if mine >= floor and mine > own:
+            return True
+    return False
 
 
 def _holders(ctx: CheckContext, k: int) -> list[str]:

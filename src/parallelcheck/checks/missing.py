@@ -87,6 +87,20 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
             other, unit, support = found
             seg = ctx.segments[other][unit]
             where = f"after «{shorten(ctx.text(lang, (mine[-1],)), 40)}»"
+            lost = [u for u in unexpressed[other] if _shared(ctx, unexpressed, other, u, len(voters))]
+            if seg.kind == "item" and all(ctx.segments[other][u].kind == "item" for u in lost):
+                # list items: a list cut short, all its lost items named (as the pivot's gaps are)
+                total = _list_size(ctx, other, seg.paragraph)
+                quoted = " ".join(f"«{shorten(ctx.segments[other][u].text, 60)}»" for u in lost)
+                yield MISSING_ITEMS.finding(
+                    language=lang,
+                    location=ctx.location(lang, (mine[-1],)),
+                    reference=ctx.reference(other, lost, " ".join(ctx.segments[other][u].text for u in lost)),
+                    score=None,
+                    message=(f"list cut short: {len(lost)} of {total} items in {other} ¶{seg.paragraph} "
+                             f"are missing here ({where}): {quoted}"),
+                )
+                continue
             yield MISSING_SENTENCE.finding(
                 language=lang,
                 location=ctx.location(lang, (mine[-1],)),
@@ -145,14 +159,23 @@ def _shared_unit(ctx: CheckContext, unexpressed: dict[str, list[int]], voters: i
     best = None
     for other, units in unexpressed.items():
         for u in units:
-            support = 1 + sum(
-                any(float(ctx.vectors[other][u] @ ctx.vectors[o2][u2]) / ctx.scale(other, o2)
-                    >= ctx.settings.verification.expressed for u2 in us)
-                for o2, us in unexpressed.items() if o2 != other
-            )
+            support = _support_of(ctx, unexpressed, other, u)
             if support * 2 > voters and (best is None or support > best[2]):
                 best = (other, u, support)
     return best
+
+
+def _support_of(ctx: CheckContext, unexpressed: dict[str, list[int]], other: str, u: int) -> int:
+    """How many of the versions in ``unexpressed`` have ``other``'s unit u unexpressed."""
+    return 1 + sum(
+        any(float(ctx.vectors[other][u] @ ctx.vectors[o2][u2]) / ctx.scale(other, o2)
+            >= ctx.settings.verification.expressed for u2 in us)
+        for o2, us in unexpressed.items() if o2 != other
+    )
+
+
+def _shared(ctx: CheckContext, unexpressed: dict[str, list[int]], other: str, u: int, voters: int) -> bool:
+    return _support_of(ctx, unexpressed, other, u) * 2 > voters
 
 
 def _neighbour_paragraph(ctx: CheckContext, lang: str, row_index: int) -> tuple[int, str] | None:

@@ -42,7 +42,7 @@ MISSING_ITEMS = Rule(
     "the other versions have: it was cut short.",
     example="the example's Japanese ▲ task list keeps items 1-2 (and a fragment of 4): items 3 and 4 are "
             "named from the Korean list.",
-    settings=("verification",),
+    settings=("verification", "missing", "truncation.lost_ratio"),
 )
 RULES = (MISSING_PARAGRAPH, MISSING_SENTENCE, MISSING_ITEMS)
 

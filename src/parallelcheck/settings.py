@@ -180,6 +180,13 @@ class MissingSettings:
     # one version is too short for its match to mean anything (NTREX nytimes.184853).
     min_unit_chars: Mapping[str, int] = field(
         default_factory=lambda: {"*": 20, "ko": 10, "ja": 10, "zh": 8})
+    # PC102: a sentence inside the neighbouring segment — a break the segmenter did not take
+    # (inside a quotation kept whole, «「…ですか？それは…」その投資銀行家は加えた。») — that
+    # matches the lost unit at this normalised similarity, and better than it matches the
+    # neighbour's own unit, holds the unit: the version merged two sentences (NTREX clean
+    # documents, half A: rt.com.91356 ja 0.57, dailymail.co.uk.298696 ko 0.54; the
+    # injected deletions lose nothing at 0.5 — their neighbours rarely hold two sentences).
+    merged_sentence: float = 0.5
 
 
 @dataclass(frozen=True)

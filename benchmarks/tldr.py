@@ -99,15 +99,34 @@ def inject(kind: str, pages: dict[str, str], rng: random.Random, other):
         others = _examples(donors[0][lang])
         if not examples or not others:
             return None
-        i, _, _ = examples[rng.randrange(len(examples))]
+        n = rng.randrange(len(examples))
+        i = examples[n][0]
         first = rng.randrange(len(others))
-        # The donor line must differ from the one it replaces: most tldr pages are aliases
-        # whose one example reads the same («View documentation for the original command»),
-        # and swapping it for itself is no edit. The drawn line first, then the donor's next
+        # The donor line must say something else than the one it replaces: most tldr pages
+        # are aliases whose one example reads «View documentation for the original command»
+        # in every page, and swapping it for itself (or for another page's wording of the
+        # same sentence) is no defect. Judged on the English: the donor example's English
+        # description must differ from the replaced one's (donor pages whose examples don't
+        # pair one to one with their English are passed over). The drawn line first, then the donor's next
         # lines, then the next donor pages' (no further draws: the other kinds keep theirs).
-        candidates = (donor[lang].split("\n")[d] for n, donor in enumerate(donors)
-                      for d, _, _ in (others[first:] + others[:first] if n == 0 else _examples(donor[lang])))
-        line = next((x for x in candidates if x.strip() != lines[i].strip()), None)
+        def english(page: dict[str, str], lang_examples, k: int) -> str:
+            en = _examples(page["en"])
+            if len(en) != len(lang_examples):
+                return page[lang].split("\n")[lang_examples[k][0]].strip()
+            return page["en"].split("\n")[en[k][0]].strip()
+
+        mine = {lines[i].strip(), english(pages, examples, n)}
+
+        def candidates():
+            for m, donor in enumerate(donors):
+                theirs = _examples(donor[lang])
+                order = list(range(first, len(theirs))) + list(range(first)) if m == 0 else range(len(theirs))
+                if len(theirs) != len(_examples(donor["en"])):
+                    continue  # out of step with its English: what a line translates is unknown
+                for k in order:
+                    yield donor[lang].split("\n")[theirs[k][0]], english(donor, theirs, k)
+
+        line = next((x for x, en in candidates() if x.strip() not in mine and en not in mine), None)
         if line is None:
             return None
         lines[i] = line

@@ -415,9 +415,10 @@ class OddOneOutSettings:
     # des spécificateurs d'échappement» 0.51): replace recall on the tuning half is 0.92 at
     # 0.5, 0.95 here.
     max_similarity: float = 0.55
-    # ... under this an error (tldr tuning half: the only clean rows under it are ja
-    # android/pm's lines about other examples than en's).
-    error: float = 0.5
+    # ... under this an error (realdocs tldr half A: ja android/pm's faithful «インストール
+    # されたすべてのアプリケーションを表示します» for «List installed packages» at 0.50, its
+    # lines about other examples than en's from 0.51 up: warnings).
+    error: float = 0.45
 
 
 @dataclass(frozen=True)

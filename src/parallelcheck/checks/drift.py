@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Finding
+from . import drift_rows
 from .base import CheckContext, Rule, shorten
 
 DRIFT = Rule(
@@ -14,7 +15,7 @@ DRIFT = Rule(
     "language pair matches elsewhere in the document).",
     example="a French sentence about a pub's prices where the other versions report an arrest: an error "
             "(unrelated); a loose rendering that still scores low: a warning.",
-    settings=("drift",),
+    settings=("drift", "odd_one_out"),
 )
 RULES = (DRIFT,)
 
@@ -53,3 +54,5 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                     f"«{shorten(ref_text)}»"
                 ),
             )
+    # the second test: a unit that is the odd one out of its row (checks/drift_rows.py)
+    yield from drift_rows.run(ctx, DRIFT, seen)

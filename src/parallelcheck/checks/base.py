@@ -233,6 +233,15 @@ class CheckContext:
         doc = self.docs[lang].document
         return doc.text[segs[min(indices)].start : segs[max(indices)].end]
 
+    def quote(self, lang: str, start: int, end: int) -> str:
+        """A span as a message quotes it: the file's own text (inline code kept, where the
+        prose view of a Markdown/HTML version has blanks), whitespace collapsed."""
+        return " ".join(self.docs[lang].document.source_text[start:end].split())
+
+    def quote_segments(self, lang: str, indices) -> str:
+        """:meth:`quote` of each segment, joined by a space."""
+        return " ".join(self.quote(lang, self.segments[lang][i].start, self.segments[lang][i].end) for i in indices)
+
     def reference(self, lang: str, indices: tuple[int, ...] | list[int], text: str | None = None) -> Reference:
         segs = self.segments[lang]
         return Reference(lang, segs[min(indices)].paragraph, text if text is not None else self.text(lang, indices))

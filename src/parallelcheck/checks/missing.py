@@ -90,7 +90,7 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
                 message=(
                     f"a sentence present in {support + 1} of {len(ctx.languages)} versions is missing here "
                     f"({where}; the {ctx.pivot} version has it within a longer sentence): "
-                    f"{other} ¶{seg.paragraph} «{shorten(seg.text)}»"
+                    f"{other} ¶{seg.paragraph} «{shorten(ctx.quote(other, seg.start, seg.end))}»"
                 ),
             )
 
@@ -175,6 +175,8 @@ def _paragraph_gaps(ctx: CheckContext) -> Iterator[Finding]:
         ref_paras = row.get(ref_lang)
         ref_doc = ctx.docs[ref_lang]
         ref_text = "\n\n".join(ref_doc.paragraphs[p].text for p in ref_paras)
+        quoted = " ".join(ctx.quote(ref_lang, ref_doc.paragraphs[p].start, ref_doc.paragraphs[p].end)
+                          for p in ref_paras)
         for lang in blame.lacking:
             anchor = _neighbour_paragraph(ctx, lang, r)
             if anchor is None:
@@ -190,7 +192,7 @@ def _paragraph_gaps(ctx: CheckContext) -> Iterator[Finding]:
                 severity=blame.severity,
                 message=(
                     f"{what} present in {len(have)} of {len(ctx.languages)} versions is missing here "
-                    f"({where} this paragraph): {ref_lang} ¶{ref_paras[0]} «{shorten(ref_text)}»"
+                    f"({where} this paragraph): {ref_lang} ¶{ref_paras[0]} «{shorten(quoted)}»"
                 ),
             )
 
@@ -261,7 +263,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
             severity="error" if similarity < ctx.settings.drift.error else "warning",
             message=(
                 f"this says something else than the other versions, which have here: "
-                f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ref_text)}»"
+                f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ctx.quote_segments(pivot, missing))}»"
             ),
         )
     items = [i for i in missing if psegs[i].kind == "item"]
@@ -270,7 +272,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     have = _support(ctx, missing[0])
     if items and len(items) == len(missing):
         total = _list_size(ctx, pivot, missing[0])
-        quoted = " ".join(f"«{shorten(psegs[i].text, 60)}»" for i in missing)
+        quoted = " ".join(f"«{shorten(ctx.quote_segments(pivot, (i,)), 60)}»" for i in missing)
         return MISSING_ITEMS.finding(
             language=lang,
             location=loc,
@@ -291,7 +293,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
         message=(
             f"{what} present in {have} of {len(ctx.languages)} versions {'is' if n == 1 else 'are'} missing here "
             f"({where}): "
-            f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ref_text)}»"
+            f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ctx.quote_segments(pivot, missing))}»"
         ),
     )
 

@@ -92,6 +92,7 @@ def _version(ctx, lang, tokens, counts, reference, row_of) -> Iterator[Finding]:
         if surplus[key] <= 0:
             added = [a for a in added if (a.kind, a.key) != key or id(a) in used]
 
+    remaining: list[tuple[str, CodeToken, int | None]] = []
     for holder, t, row in sorted(lost, key=lambda x: (x[2] is None, x[2] or 0, x[1].start)):
         if row is not None and lang not in ctx.paragraph_rows[row]:
             continue  # the whole paragraph is missing here: PC101 says it
@@ -99,24 +100,44 @@ def _version(ctx, lang, tokens, counts, reference, row_of) -> Iterator[Finding]:
             continue  # the same code without its backticks, or inside a code block here
         if t.kind == "inline-code" and t.text.strip() in names:
             continue  # a placeholder's name («`string`» for «z {{string}}»), which the version may translate
+        if t.kind == "url" and _linked_otherwise(t, [a for a in tokens[lang] if row_of.get((lang, a.paragraph)) == row]):
+            continue  # the same image or page, through a shortcode or in another format (.svg for .png)
         in_row = [a for a in added if id(a) not in used and a.kind == t.kind and row_of.get((lang, a.paragraph)) == row]
         same = next((a for a in in_row if _same_but_placeholders(t.text, a.text)
+                     or (t.kind == "inline-code" and _same_name(t.text, a.text))
                      or (t.kind == "url" and (_localised(a.text) or _localised(t.text)))
                      or (t.kind == "inline-code" and _in_own_script(a.text, lang))), None)
         if same is not None:
             # One command with a placeholder where the other writes an example value
             # («z {{foo}}» = «z string»); a link to the version's own localised page, whose
             # path is the localised site's (/zh-cn/docs/…/job/ for /docs/…/jobs-run-to-completion/);
-            # a term translated inside backticks (zh «标准输入» for «stdin»).
+            # a term translated inside backticks (zh «标准输入» for «stdin»); a name in
+            # another grammatical form (the kind «Service» for the resource «services»).
             consume(same)
             continue
-        change = _best_change(t, ctx.settings.code.change_similarity, in_row)
+        remaining.append((holder, t, row))
+    # A lost token and an added one of its kind in its row are one change; the most alike pairs
+    # first (a kube-scheduler link that moved pairs with the moved link, not with the
+    # Controllers link lost before it).
+    pairs = sorted(((SequenceMatcher(None, t.key, a.key, autojunk=False).ratio(), i, j)
+                    for i, (_, t, row) in enumerate(remaining) for j, a in enumerate(added)
+                    if id(a) not in used and a.kind == t.kind and row_of.get((lang, a.paragraph)) == row),
+                   key=lambda x: (-x[0], x[1], x[2]))
+    change_of: dict[int, CodeToken] = {}
+    for ratio, i, j in pairs:
+        a = added[j]
+        if ratio < ctx.settings.code.change_similarity:
+            break
+        if i in change_of or id(a) in used or surplus[(a.kind, a.key)] <= 0:
+            continue
+        change_of[i] = a
+        used.add(id(a))
+        surplus[(a.kind, a.key)] -= 1
+    for i, (holder, t, row) in enumerate(remaining):
+        change = change_of.get(i)
         if (change is not None and t.kind == "code-block"
                 and _translated(t, change, lang, ctx.settings.code.translated_confidence)):
-            used.add(id(change))
             continue
-        if change is not None:
-            consume(change)
         by_row.setdefault(row, []).append((holder, t, change))
     for row, items in sorted(by_row.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
         yield from _findings(ctx, lang, row, items, tokens)
@@ -161,6 +182,24 @@ def _placeholder_names(ctx, lang, lost, added, row_of, reference_tokens) -> set[
                 if m is not None:
                     names.update(g for g in m.groups() if not g.startswith("{{"))
     return {n for n in names if n}
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two code spans are one word in another case or number (``Service`` and
+    ``services``, ``ReplicationController`` and ``replicationcontrollers``); options and
+    commands are compared as written (``-a`` is not ``-A``)."""
+    a, b = a.strip(), b.strip()
+    return (a != b and a.isalpha() and b.isalpha()
+            and a.lower().removesuffix("s") == b.lower().removesuffix("s"))
+
+
+def _linked_otherwise(lost: CodeToken, mine: list[CodeToken]) -> bool:
+    """Whether the version's tokens of the row name the lost link target's resource — its
+    path without the file extension — in another token (an image as a figure shortcode)."""
+    path = split_url_locale(lost.key)[1]
+    stem = path.rsplit(".", 1)[0] if "." in path.rsplit("/", 1)[-1] else path
+    return len(stem.strip("/")) > 0 and "/" in stem.strip("/") and any(
+        t is not lost and t.kind != "url" and stem in t.text for t in mine)
 
 
 def _localised(url: str) -> bool:
@@ -231,15 +270,6 @@ def _first_difference(lost: CodeToken, change: CodeToken) -> tuple[str, str]:
     if len(theirs) > len(mine):
         return theirs[len(mine)][1].strip(), "(no such line)"
     return "(no such line)", mine[len(theirs)][1].strip() if len(mine) > len(theirs) else change.text
-
-
-def _best_change(lost: CodeToken, threshold: float, candidates: list[CodeToken]) -> CodeToken | None:
-    best, score = None, threshold
-    for c in candidates:
-        r = SequenceMatcher(None, lost.key, c.key, autojunk=False).ratio()
-        if r >= score:
-            best, score = c, r
-    return best
 
 
 def _whose(ctx, holder) -> str:

@@ -169,3 +169,26 @@ def test_a_missing_paragraph_is_quoted_with_its_inline_code():
     assert len(messages) == 2
     # the inline code as written, the link as its text (not its target)
     assert all("«Set operators (`in`, `notin`) do not work with field selectors.»" in m for m in messages)
+
+
+def test_links_pair_with_their_moved_counterpart_and_names_in_another_form_are_no_change():
+    texts = {
+        "en": "# Selectors\n\nObjects such as [`services`](/docs/services) use label selectors.\n\n"
+              "![The cluster](/images/docs/cluster.png)\n\n"
+              "* Learn about [Controllers](/docs/architecture/controller/)\n"
+              "* Learn about [kube-scheduler](/docs/scheduling-eviction/kube-scheduler/)\n",
+        "ja": "# セレクター\n\n[`Service`](/docs/services)のようなオブジェクトはラベルセレクターを使います。\n\n"
+              "{{< figure src=\"/images/docs/cluster.svg\" alt=\"クラスター\" >}}\n\n"
+              "* [kube-scheduler](/docs/scheduling/kube-scheduler/)について学ぶ\n",
+        "ko": "# 셀렉터\n\n[`services`](/ko/docs/services) 같은 오브젝트는 레이블 셀렉터를 사용한다.\n\n"
+              "![클러스터](/images/docs/cluster.png)\n\n"
+              "* [컨트롤러](/ko/docs/architecture/controller/)에 대해 배우기\n"
+              "* [kube-scheduler](/ko/docs/scheduling-eviction/kube-scheduler/)에 대해 배우기\n",
+    }
+    report = _check(texts, source="en")
+    code = sorted((f.language, f.message.split(" (")[0]) for f in report.findings if f.rule == "PC207")
+    assert code == [
+        ("ja", "lacks a link target that the en source carries"),
+        ("ja", "link target «/docs/scheduling/kube-scheduler/» differs from the en source's "
+               "«/docs/scheduling-eviction/kube-scheduler/»"),
+    ]

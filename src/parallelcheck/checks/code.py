@@ -5,9 +5,11 @@ readers mask them out of the prose (:mod:`parallelcheck.load.prose`) and keep th
 tokens, each with a *key* — its text with ``{{…}}`` placeholder names blanked (translators
 may translate those; their number and place still count), link targets without a language
 prefix or fragment. Per key, the count most versions carry is the reference (the pivot's
-count when there is no majority). A version with fewer is missing that token: if the same
-aligned paragraph row holds a token of the same kind that the others lack, the token was
-*changed* (a different command, a lost ``--flag``, another URL); otherwise it was lost.
+count when there is no majority); with a source named, the source's count, and the source is
+never reported (what only some translations carry is theirs). A version with fewer is
+missing that token: if the same aligned paragraph row holds a token of the same kind that the
+others lack, the token was *changed* (a different command, a lost ``--flag``, another URL;
+the most alike pairs first); otherwise it was lost.
 Tokens of a paragraph the version lacks altogether are left to PC101, which already says so.
 """
 

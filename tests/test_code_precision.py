@@ -192,3 +192,14 @@ def test_links_pair_with_their_moved_counterpart_and_names_in_another_form_are_n
         ("ja", "link target «/docs/scheduling/kube-scheduler/» differs from the en source's "
                "«/docs/scheduling-eviction/kube-scheduler/»"),
     ]
+
+
+def test_code_written_out_in_the_prose_is_not_lost():
+    en = "# Nodes\n\nThe example Pod selects nodes with the label `accelerator=nvidia-tesla-p100`.\n"
+    fr = ("# Nœuds\n\nLe Pod d'exemple sélectionne les nœuds où le label \"accelerator\" existe et vaut "
+          "\"nvidia-tesla-p100\".\n")
+    ko = "# 노드\n\n예제 파드는 `accelerator=nvidia-tesla-p100` 레이블이 있는 노드를 선택한다.\n"
+    assert not [f for f in _check({"en": en, "fr": fr, "ko": ko}, source="en").findings if f.rule == "PC207"]
+    fr = "# Nœuds\n\nLe Pod d'exemple sélectionne les nœuds qui ont le bon label.\n"
+    assert [f.language for f in _check({"en": en, "fr": fr, "ko": ko}, source="en").findings
+            if f.rule == "PC207"] == ["fr"]

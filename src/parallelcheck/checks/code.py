@@ -238,7 +238,23 @@ def _written_in_row(ctx, lang, holder, token, row, tokens, row_of) -> bool:
         hay += [t.text for t in tokens[language] if row_of.get((language, t.paragraph)) == row]
         return sum("".join(h.split()).lower().count(needle) for h in hay)
 
-    return count(lang) >= count(holder)
+    return count(lang) >= count(holder) or _spelled_out(ctx, lang, token, row)
+
+
+_RUN = re.compile(r"[^\W_]+")
+
+
+def _spelled_out(ctx, lang, token, row) -> bool:
+    """Whether a one-word code span of several parts (``accelerator=nvidia-tesla-p100``) has
+    all its parts, in order, in the version's prose of the row (fr «le label "accelerator"
+    … sur "nvidia-tesla-p100"»): the same content written out, not lost."""
+    parts = [p.lower() for p in _RUN.findall(token.text)]
+    if len(token.text.split()) != 1 or len(parts) < 2:
+        return False
+    doc = ctx.docs[lang].document
+    words = iter(w.lower() for p in ctx.paragraph_rows[row].get(lang, ())
+                 for w in _RUN.findall(doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]))
+    return all(any(w == part for w in words) for part in parts)
 
 
 def _translated(lost: CodeToken, change: CodeToken, lang: str, confidence: float) -> bool:

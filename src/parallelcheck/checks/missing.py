@@ -81,7 +81,7 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # not what most other versions say
             other, unit, support = found
             seg = ctx.segments[other][unit]
-            where = f"after «{shorten(ctx.text(lang, (mine[-1],)), 40)}»"
+            where = f"after «{shorten(ctx.quote_segments(lang, (mine[-1],)), 40)}»"
             yield MISSING_SENTENCE.finding(
                 language=lang,
                 location=ctx.location(lang, (mine[-1],)),
@@ -240,10 +240,10 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     after = next((b for b in beads[hi:] if b.b), None)
     if before is not None:
         loc = ctx.location(lang, (before.b[-1],))
-        where = f"after «{shorten(ctx.text(lang, (before.b[-1],)), 40)}»"
+        where = f"after «{shorten(ctx.quote_segments(lang, (before.b[-1],)), 40)}»"
     else:
         loc = ctx.location(lang, (after.b[0],))  # type: ignore[union-attr]
-        where = f"before «{shorten(ctx.text(lang, (after.b[0],)), 40)}»"  # type: ignore[union-attr]
+        where = f"before «{shorten(ctx.quote_segments(lang, (after.b[0],)), 40)}»"  # type: ignore[union-attr]
     # A gap next to an insertion is a replacement: the text there says something else.
     swapped = [b for b in (beads[lo - 1] if lo else None, beads[hi] if hi < len(beads) else None)
                if b is not None and b.b and not b.a]

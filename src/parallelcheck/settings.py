@@ -222,6 +222,16 @@ class UntranslatedSettings:
     # «while the Redis master and replica would have different `tier` labels, and perhaps…»
     # has 4; fr's added table of resource kinds «| Pod | Event | Secret |…», read as English, 0).
     min_function_words_added: int = 2
+    # A segment that reads the same in every version is kept by design (a command name as a
+    # tldr page's heading, «# docker container remove» in all five) when there are at least
+    # this many versions: with two, a copy reads the same too.
+    kept_in_versions: int = 3
+    # A copied-looking Latin-script segment whose words are at least this share not its
+    # counterpart's is translated text around a name kept in the original language (an English
+    # organisation name inside a French sentence: «La Royal Society for the Protection of Birds
+    # et le British Trust for Ornithology ont publié l'enquête.», 6 of 17 words French, 0.35,
+    # read as English); a copy left untranslated (NTREX "untrans" defects) shares all, 0.
+    translated_share: float = 0.25
 
 
 @dataclass(frozen=True)

@@ -233,6 +233,30 @@ class CheckContext:
         doc = self.docs[lang].document
         return doc.text[segs[min(indices)].start : segs[max(indices)].end]
 
+    def quote(self, lang: str, start: int, end: int) -> str:
+        """A span as a message quotes it: the prose with its inline code put back (the prose
+        view of a Markdown/HTML version has blanks there) and without the blanks of other
+        markup (a link's target), whitespace collapsed."""
+        doc = self.docs[lang].document
+        if doc.markup is None:
+            return " ".join(doc.text[start:end].split())
+        code = {t.start: t for t in doc.markup.code if t.kind == "inline-code" and start <= t.start and t.end <= end}
+        out, i = [], start
+        while i < end:
+            if i in code:
+                out.append(f"`{code[i].text}`")
+                i = code[i].end
+                continue
+            ch = doc.text[i]
+            if not (ch.isspace() and not doc.source_text[i].isspace()):  # a masked character
+                out.append(ch)
+            i += 1
+        return " ".join("".join(out).split())
+
+    def quote_segments(self, lang: str, indices) -> str:
+        """:meth:`quote` of each segment, joined by a space."""
+        return " ".join(self.quote(lang, self.segments[lang][i].start, self.segments[lang][i].end) for i in indices)
+
     def reference(self, lang: str, indices: tuple[int, ...] | list[int], text: str | None = None) -> Reference:
         segs = self.segments[lang]
         return Reference(lang, segs[min(indices)].paragraph, text if text is not None else self.text(lang, indices))

@@ -86,12 +86,12 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # not what most other versions say
             other, unit, support = found
             seg = ctx.segments[other][unit]
-            where = f"after «{shorten(ctx.text(lang, (mine[-1],)), 40)}»"
+            where = f"after «{shorten(ctx.quote_segments(lang, (mine[-1],)), 40)}»"
             lost = [u for u in unexpressed[other] if _shared(ctx, unexpressed, other, u, len(voters))]
             if seg.kind == "item" and all(ctx.segments[other][u].kind == "item" for u in lost):
                 # list items: a list cut short, all its lost items named (as the pivot's gaps are)
                 total = _list_size(ctx, other, seg.paragraph)
-                quoted = " ".join(f"«{shorten(ctx.segments[other][u].text, 60)}»" for u in lost)
+                quoted = " ".join(f"«{shorten(ctx.quote_segments(other, (u,)), 60)}»" for u in lost)
                 yield MISSING_ITEMS.finding(
                     language=lang,
                     location=ctx.location(lang, (mine[-1],)),
@@ -109,7 +109,7 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
                 message=(
                     f"a sentence present in {support + 1} of {len(ctx.languages)} versions is missing here "
                     f"({where}; the {ctx.pivot} version has it within a longer sentence): "
-                    f"{other} ¶{seg.paragraph} «{shorten(seg.text)}»"
+                    f"{other} ¶{seg.paragraph} «{shorten(ctx.quote(other, seg.start, seg.end))}»"
                 ),
             )
 
@@ -203,6 +203,8 @@ def _paragraph_gaps(ctx: CheckContext) -> Iterator[Finding]:
         ref_paras = row.get(ref_lang)
         ref_doc = ctx.docs[ref_lang]
         ref_text = "\n\n".join(ref_doc.paragraphs[p].text for p in ref_paras)
+        quoted = " ".join(ctx.quote(ref_lang, ref_doc.paragraphs[p].start, ref_doc.paragraphs[p].end)
+                          for p in ref_paras)
         for lang in blame.lacking:
             anchor = _neighbour_paragraph(ctx, lang, r)
             if anchor is None:
@@ -218,7 +220,7 @@ def _paragraph_gaps(ctx: CheckContext) -> Iterator[Finding]:
                 severity=blame.severity,
                 message=(
                     f"{what} present in {len(have)} of {len(ctx.languages)} versions is missing here "
-                    f"({where} this paragraph): {ref_lang} ¶{ref_paras[0]} «{shorten(ref_text)}»"
+                    f"({where} this paragraph): {ref_lang} ¶{ref_paras[0]} «{shorten(quoted)}»"
                 ),
             )
 
@@ -311,10 +313,10 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     after = next((b for b in beads[hi:] if b.b), None)
     if before is not None:
         loc = ctx.location(lang, (before.b[-1],))
-        where = f"after «{shorten(ctx.text(lang, (before.b[-1],)), 40)}»"
+        where = f"after «{shorten(ctx.quote_segments(lang, (before.b[-1],)), 40)}»"
     else:
         loc = ctx.location(lang, (after.b[0],))  # type: ignore[union-attr]
-        where = f"before «{shorten(ctx.text(lang, (after.b[0],)), 40)}»"  # type: ignore[union-attr]
+        where = f"before «{shorten(ctx.quote_segments(lang, (after.b[0],)), 40)}»"  # type: ignore[union-attr]
     # A gap next to an insertion is a replacement: the text there says something else.
     swapped = [b for b in (beads[lo - 1] if lo else None, beads[hi] if hi < len(beads) else None)
                if b is not None and b.b and not b.a]
@@ -334,7 +336,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
             severity="error" if similarity < ctx.settings.drift.error else "warning",
             message=(
                 f"this says something else than the other versions, which have here: "
-                f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ref_text)}»"
+                f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ctx.quote_segments(pivot, missing))}»"
             ),
         )
     items = [i for i in missing if psegs[i].kind == "item"]
@@ -346,7 +348,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
         paras = sorted({psegs[i].paragraph for i in missing})
         total = sum(_list_size(ctx, pivot, p) for p in paras)
         span = f"¶{paras[0]}" if len(paras) == 1 else f"¶{paras[0]}-¶{paras[-1]}"
-        quoted = " ".join(f"«{shorten(psegs[i].text, 60)}»" for i in missing)
+        quoted = " ".join(f"«{shorten(ctx.quote_segments(pivot, (i,)), 60)}»" for i in missing)
         return MISSING_ITEMS.finding(
             language=lang,
             location=loc,
@@ -367,7 +369,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
         message=(
             f"{what} present in {have} of {len(ctx.languages)} versions {'is' if n == 1 else 'are'} missing here "
             f"({where}): "
-            f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ref_text)}»"
+            f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ctx.quote_segments(pivot, missing))}»"
         ),
     )
 

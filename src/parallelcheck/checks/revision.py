@@ -4,7 +4,8 @@ When a translation was made from an older (or newer) revision, many of its parag
 differ from the others: a finding per paragraph buries the one thing to say — "this
 version follows another revision". Past settings.revision's "many", the version gets one
 summary finding naming how many paragraphs differ, and its per-paragraph content findings
-(PC101-PC105) stay in the report at info, as the details.
+(PC101-PC105), heading and code findings (PC206, PC207) stay in the report at info, as the
+details.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ OTHER_REVISION = Rule(
 )
 RULES = (OTHER_REVISION,)
 CONTENT_RULES = ("PC101", "PC102", "PC103", "PC104", "PC105")
+# Per-paragraph findings that follow from the other revision too (its outline, links and code
+# differ with its text): kept at info with the content findings, never counted towards "many".
+DETAIL_RULES = (*CONTENT_RULES, "PC206", "PC207")
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -63,6 +67,6 @@ def summarise(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
         )
     if not summarised:
         return findings
-    out = [replace(f, severity="info") if f.language in summarised and f in content[f.language] else f
-           for f in findings]
+    out = [replace(f, severity="info") if f.language in summarised and f.rule in DETAIL_RULES
+           and f.severity != "info" else f for f in findings]
     return out + list(summarised.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..languages import profile
@@ -59,6 +60,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             letters = sum(1 for ch in prose if ch.isalpha())
             if letters < limits.min_letters or len(_WORD.findall(prose)) < limits.min_words:
                 continue
+            if _same_everywhere(ctx, lang, j, counterparts):
+                continue  # a command name, a title kept in every version, the source included
             script = profile(lang).own_script
             if script is not None:
                 # names in Latin letters are normal in CJK text; a sentence almost without the
@@ -67,7 +70,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                     flagged.append((j, _source_language(ctx, lang, j, counterparts) or "?"))
                 continue
             copied = _source_language(ctx, lang, j, counterparts)
-            if copied and _not_in_own_language(prose, lang, ctx.settings):
+            if (copied and _not_in_own_language(prose, lang, ctx.settings)
+                    and not _mostly_translated(ctx, lang, j, counterparts, copied)
+                    and not _names_only(prose, ctx.settings)):
                 flagged.append((j, copied))
         yield from _group(ctx, lang, flagged)
         yield from _inside_added(ctx, lang, {j for j, _ in flagged})
@@ -148,6 +153,47 @@ def _source_language(ctx: CheckContext, lang: str, j: int, counterparts) -> str 
         if _overlap(mine, _grams(_prose(ctx.text(other, idx)))) >= ctx.settings.untranslated.copy_overlap:
             return other
     return None
+
+
+def _letters_and_digits(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def _same_everywhere(ctx: CheckContext, lang: str, j: int, counterparts) -> bool:
+    """Whether a segment reads the same (letters and digits) in every version, and there are
+    enough versions for that to be a choice (``untranslated.kept_in_versions``): a command name
+    (tldr's «# docker container remove»), a product name kept by every translation team."""
+    groups = counterparts.get(j, [])
+    if len(ctx.languages) < ctx.settings.untranslated.kept_in_versions:
+        return False
+    if {o for o, _ in groups} != set(ctx.languages) - {lang}:
+        return False
+    mine = _letters_and_digits(ctx.segments[lang][j].text)
+    return all(_letters_and_digits(ctx.text(o, idx)) == mine for o, idx in groups)
+
+
+def _mostly_translated(ctx: CheckContext, lang: str, j: int, counterparts, copied: str) -> bool:
+    """Whether most words of a Latin-script segment are not its counterpart's (an English
+    organisation name inside a French sentence): share ``untranslated.translated_share``."""
+    words = [w.lower() for w in _WORD.findall(_prose(ctx.segments[lang][j].text))]
+    theirs = {w.lower() for o, idx in counterparts.get(j, []) if o == copied
+              for w in _WORD.findall(_prose(ctx.text(o, idx)))}
+    own = sum(w not in theirs for w in words)
+    return bool(words) and own >= ctx.settings.untranslated.translated_share * len(words)
+
+
+def _names_only(text: str, settings) -> bool:
+    """Whether a copied Latin-script text is only proper names (and numbers: a score): every
+    word capitalised, none a function word of the language it reads as («Elite League:
+    Dundee Stars 5-3 Belfast Giants», the same in English and French)."""
+    from ..load.langid import identify_language
+
+    words = _WORD.findall(text)
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    guess, _ = identify_language(text, settings.langid)
+    common = profile(guess).function_words if guess else frozenset()
+    return not any(w.lower() in common for w in words)
 
 
 def _not_in_own_language(text: str, lang: str, settings) -> bool:

@@ -22,7 +22,7 @@ from ._profile import DEFAULT, HanNumerals, LanguageProfile, NativeNumerals
 __all__ = [
     "DEFAULT", "HanNumerals", "LATIN_SCRIPT_LANGUAGES", "LanguageProfile", "NAMES", "NativeNumerals",
     "is_language_code", "language_name", "language_tag", "normalize_language", "profile", "profiles",
-    "resolve_language",
+    "resolve_language", "split_url_locale",
 ]
 
 # The languages langdetect knows, by ISO 639-1 code (its zh-cn and zh-tw are both "zh" here:
@@ -111,6 +111,30 @@ def resolve_language(code: str, versions) -> str | None:
 def is_language_code(token: str) -> bool:
     """Whether ``token`` is a language code or tag that :func:`normalize_language` accepts."""
     return _parse(token) is not None
+
+
+# A URL: optional scheme and host, then the path (query and fragment included).
+_URL = re.compile(r"(?:(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<host>[^/]+))?(?P<path>.*)", re.I | re.S)
+# A leading path segment that may be a locale: /ko/, /zh-cn/, /pt_BR/, /zh-hant-tw/.
+_LOCALE_SEGMENT = re.compile(r"/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4}){0,2})(?=[/?#]|$)")
+
+
+def split_url_locale(url: str) -> tuple[str | None, str]:
+    """``(locale, url without it)``: the language of a localised link target — a leading path
+    segment (``/ko/docs/…``, ``/zh-cn/docs/…``) or first host label (``fr.wikipedia.org``)
+    that is a language code or tag of any language, not only the version's own — and the
+    target with that part left out (``(None, url)`` for a target with no locale)."""
+    m = _URL.match(url)
+    assert m is not None
+    host, path, scheme = m.group("host") or "", m.group("path"), m.group("scheme") or ""
+    labels = host.split(".")
+    if len(labels) > 2 and is_language_code(labels[0]):
+        return labels[0], f"{scheme}//{'.'.join(labels[1:])}{path}"
+    seg = _LOCALE_SEGMENT.match(path)
+    if seg and is_language_code(seg.group(1)):
+        rest = path[seg.end() :]
+        return seg.group(1), (f"{scheme}//{host}" if host else "") + (rest if rest.startswith("/") else "/" + rest)
+    return None, url
 
 
 def language_name(code: str) -> str:

@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..languages import is_language_code
+from ..languages import split_url_locale
 from ..model import CodeToken, Markup, Span
 from .paragraphs import trim
 
@@ -202,21 +202,16 @@ def block_code_key(code: str) -> str:
 
 
 def url_key(url: str) -> str:
-    """The form a link target is compared by: without its fragment (translated anchors), a
-    language path segment (``/ko/docs/…``, ``/zh-cn/…``) or subdomain (``fr.wikipedia.org``)."""
+    """The form a link target is compared by: without its scheme, its fragment (translated
+    anchors), and a locale (:func:`~parallelcheck.languages.split_url_locale`: ``/ko/docs/…``,
+    ``/zh-cn/…``, ``fr.wikipedia.org``)."""
     url = url.strip().strip("<>")
     url = url.split("#", 1)[0]
+    _, url = split_url_locale(url)
     m = re.match(r"(?:(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<host>[^/]+))?(?P<path>.*)", url, re.I | re.S)
     assert m is not None
     host = m.group("host") or ""
-    parts = host.split(".")
-    if len(parts) > 2 and is_language_code(parts[0]):
-        host = ".".join(parts[1:])
-    path = m.group("path")
-    seg = re.match(r"/([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)(?=/|$)", path)
-    if seg and is_language_code(seg.group(1)):
-        path = path[seg.end() :] or "/"
-    return (f"//{host}" if host else "") + (path.rstrip("/") or "/")
+    return (f"//{host}" if host else "") + (m.group("path").rstrip("/") or "/")
 
 
 def shortcode_key(match: re.Match[str], settings: ProseSettings) -> str | None:

@@ -70,6 +70,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     table: list[tuple[int, dict, dict[str, float], dict[str, float]]] = []
     spread: dict[str, list[float]] = {}
     source_spread: dict[str, list[float]] = {}
+    seen: set[tuple[str, str, str]] = set()
     for k in range(len(psegs)):
         beads = {
             lang: ctx.pivot_beads[lang][k]
@@ -81,10 +82,16 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         relative = _relative_lengths(ctx, beads)
         to_source = _relative_lengths(ctx, beads, consensus=False) if ctx.source is not None else {}
         table.append((k, beads, relative, to_source))
-        for lang, r in relative.items():
-            spread.setdefault(lang, []).append(float(np.log(max(r, 1e-3))))
-        for lang, r in to_source.items():
-            source_spread.setdefault(lang, []).append(float(np.log(max(r, 1e-3))))
+        for lang, bead in beads.items():
+            # A sentence the document repeats (a Markdown page's title, in its front matter
+            # and as its heading) is one observation of how this version translates.
+            key = (lang, _letters(ctx, ctx.pivot, bead.a), _letters(ctx, lang, bead.b))
+            if key in seen:
+                continue
+            seen.add(key)
+            spread.setdefault(lang, []).append(float(np.log(max(relative[lang], 1e-3))))
+            if lang in to_source:
+                source_spread.setdefault(lang, []).append(float(np.log(max(to_source[lang], 1e-3))))
     logs = {lang: np.asarray(v) for lang, v in spread.items()}
     source_logs = {lang: np.asarray(v) for lang, v in source_spread.items()}
 
@@ -107,6 +114,11 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             reported.add((lang, bead.b))
             yield _finding(ctx, k, lang, bead, beads, r, *verdict)
+
+
+def _letters(ctx: CheckContext, lang: str, idx) -> str:
+    """The letters and digits of segments ``idx``: their text without markup or spacing."""
+    return "".join(ch for i in idx for ch in ctx.segments[lang][i].text if ch.isalnum())
 
 
 def _verdict(ctx: CheckContext, lang: str, bead, beads, r: float, lang_logs: np.ndarray,

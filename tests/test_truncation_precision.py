@@ -182,3 +182,28 @@ def test_source_mode_never_blames_the_source():
     report = check(texts, source="ko")
     assert "ko" not in {f.language for f in report.findings if f.rule == "PC104"}
     assert [f for f in report.findings if f.rule == "PC104" and f.language == "fr"] == []
+
+
+# -- sentences across blocks, and merged sentences ----------------------------------------
+
+def _texts(name):
+    return {lang: (FIXTURE / f"{name}.{lang}.txt").read_text(encoding="utf-8") for lang in LANGS}
+
+
+def test_a_sentence_that_continues_after_a_list_is_not_cut_short():
+    # ja puts the verb of the list's lead-in after the list: «…次の項目が» / list /
+    # «準備できていることを確認してください。» — the lead-in is not a cut sentence
+    report = check(_texts("setup"))
+    assert _pc104(report) == []
+    assert not [f for f in report.findings if f.severity != "info"]
+    # a lead-in really cut short, with nothing after the list to finish it, still is
+    texts = _texts("setup")
+    texts["ja"] = texts["ja"].replace("準備できていることを確認してください。", "")
+    assert ("ja", 1) in _pc104(check(texts))
+
+
+def test_two_sentences_rendered_as_one_are_not_cut_short():
+    # ko and fr join «Then run the installer…» and «The installation takes about ten minutes.»
+    # into one sentence
+    report = check(_texts("merge"))
+    assert [(f.rule, f.language) for f in report.findings if f.severity != "info"] == []

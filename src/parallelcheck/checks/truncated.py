@@ -154,6 +154,8 @@ def _verdict(ctx: CheckContext, lang: str, bead, beads, r: float, lang_logs: np.
     return False, [], by_source
 
 
+# What ends a sentence, or a line that introduces what follows (a list after a colon).
+_SENTENCE_END = frozenset(".。．!?！？:：;；")
 _CJK_SENTENCE_END = re.compile(r"([^。！？]*[。！？])\s*")
 
 
@@ -442,13 +444,22 @@ def _split_remainder(ctx: CheckContext, lang: str, bead, beads, by_source: bool 
     """A version that renders one sentence as two: the short sentence's neighbour in the
     paragraph matches no reference sentence, and it expresses the reference's close (its last
     tail_share) at least at split_close of the coverage the other versions give it. (The
-    neighbour of a cut sentence renders the next reference sentence, or nothing of this one.)"""
+    neighbour of a cut sentence renders the next reference sentence, or nothing of this one.)
+
+    A sentence without a sentence end continues in the next block: a Japanese sentence that
+    introduces a list puts its verb after it («次の項目が» / list / «準備できていることを確認して
+    ください。»), so the first segment after the list is its neighbour too."""
     s = ctx.settings.truncation
     segs = ctx.segments[lang]
     paragraph = segs[bead.b[0]].paragraph
-    remainders = [j for j in (bead.b[-1] + 1, bead.b[0] - 1)
-                  if 0 <= j < len(segs) and segs[j].paragraph == paragraph
-                  and (ctx.version_beads[lang].get(j) is None or not ctx.version_beads[lang][j].a)]
+    near = [j for j in (bead.b[-1] + 1, bead.b[0] - 1) if 0 <= j < len(segs) and segs[j].paragraph == paragraph]
+    if segs[bead.b[-1]].text.rstrip().rstrip(CLOSERS)[-1:] not in _SENTENCE_END:
+        j = bead.b[-1] + 1
+        while j < len(segs) and segs[j].kind == "item" and segs[j].paragraph != paragraph:
+            j += 1  # (the list the sentence introduces)
+        if j < len(segs) and segs[j].paragraph != paragraph:
+            near.append(j)
+    remainders = [j for j in near if ctx.version_beads[lang].get(j) is None or not ctx.version_beads[lang][j].a]
     if not remainders or ctx.encode is None:
         return False
     text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)

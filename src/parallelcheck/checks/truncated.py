@@ -179,7 +179,9 @@ def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> str | None:
     if ending is None:
         return None
     counterparts = [(ctx.pivot, bead.a)] + [(o, b.b) for o, b in beads.items() if o != lang]
-    if any(ends_mid_phrase(_with_code(ctx, o, ctx.segments[o][idx[-1]]), o) for o, idx in counterparts if idx):
+    if any(ends_mid_phrase(_with_code(ctx, o, ctx.segments[o][idx[-1]]), o,
+                           getattr(ctx.segments[o][idx[-1]], "kind", "") == "item")
+           for o, idx in counterparts if idx):
         return None
     return ending
 

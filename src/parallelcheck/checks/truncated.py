@@ -19,6 +19,15 @@ that a loose but complete translation stays quiet:
   connective or an article) where the reference sentence ends properly — what text cut at
   a character limit looks like — and is clearly shorter than its counterparts.
 
+Not a cut (issue 14, read on real translations): a sentence whose neighbour in the paragraph
+matches no reference sentence and says the reference's close (one sentence rendered as two);
+a sentence without a sentence end whose verb follows the list it introduces; an ending the
+counterparts share (a noun phrase in every language); a sentence ending on inline code; a
+number stated elsewhere in the paragraph; a Chinese 的 ending (weak evidence) unless the
+sentence is clearly short. With a source named, a sentence is also judged against the source
+alone, on content evidence only (its close or a number the source states is lost), since
+the other translations may lag the same way.
+
 The reference quoted is the part that is lost: the reference sentence's clauses that this
 version does not express while the others do (the whole sentence when that can't be told).
 Always a warning: free translations of real news are often half the length of their

@@ -57,6 +57,23 @@ def test_a_noun_phrase_every_version_writes_is_not_a_cut():
     assert truncated._ends_mid_phrase(_ctx(texts), "ko", beads["ko"], beads) == STRONG
 
 
+def test_a_list_item_written_as_a_full_sentence_is_judged_as_a_sentence():
+    # a Markdown list of news sentences: the Korean item ends with a verb, so the Japanese
+    # item cut inside a word («…でのひ。») is a cut sentence, not a terse noun-phrase item
+    texts = {"en": "- Another cyclist died in a hit-and-run on Childers Street a mile away.",
+             "ko": "- 1마일 떨어진 차일더스 거리에서는 다른 자전거 운전자가 뺑소니 사고로 사망했습니다.",
+             "ja": "- 1マイル離れたチャイルダーストリートでのひ。"}
+    ctx = _ctx(texts)
+    for seg in (s for segs in ctx.segments.values() for s in segs):
+        seg.kind = "item"
+    beads = {lang: Bead((0,), (0,), 1.0) for lang in ("ko", "ja")}
+    assert truncated._ends_mid_phrase(ctx, "ja", beads["ja"], beads) == STRONG
+    # a terse item (the Korean a noun phrase too) keeps the item rule: a noun ending is no cut
+    ctx.segments["ko"][0].text = "- 차일더스 거리의 뺑소니 사고."
+    ctx.segments["ja"][0].text = "- チャイルダーストリートのひき逃げ事故。"
+    assert truncated._ends_mid_phrase(ctx, "ja", beads["ja"], beads) is None
+
+
 def test_a_sentence_ending_on_inline_code_does_not_end_mid_phrase():
     # k8s labels zh: «有效的运算符包括 `In`、`NotIn` 和 `DoesNotExist`。» — the reader masks the
     # code, so the prose view ends on 和 (and): the sentence ends on code, not on a conjunction.

@@ -165,6 +165,7 @@ def _verdict(ctx: CheckContext, lang: str, bead, beads, r: float, lang_logs: np.
 
 # What ends a sentence, or a line that introduces what follows (a list after a colon).
 _SENTENCE_END = frozenset(".。．!?！？:：;；")
+_FULL_STOPS = frozenset(".。．!?！？")
 _CJK_SENTENCE_END = re.compile(r"([^。！？]*[。！？])\s*")
 
 
@@ -182,17 +183,30 @@ def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> str | None:
     (inline code or a link, masked out of the prose: zh «…包括 `In`、`NotIn` 和 `DoesNotExist`。»)
     ends on what the code says, never mid-phrase."""
     segs = [ctx.segments[lang][j] for j in bead.b]
-    item = all(getattr(seg, "kind", "") == "item" for seg in segs)  # terse list items end in nouns
+    counterparts = [(ctx.pivot, bead.a)] + [(o, b.b) for o, b in beads.items() if o != lang]
+    # Terse list items end in nouns; but an item that a language which shows a sentence's
+    # form in its ending (Korean, Japanese) writes as a full sentence is judged as one.
+    item = (all(getattr(seg, "kind", "") == "item" for seg in segs)
+            and not any(_ends_as_sentence(ctx, o, idx) for o, idx in counterparts if idx))
     found = [mid_phrase_ending(text, lang, item) for text in _sentences(ctx, lang, bead.b)]
     ending = STRONG if STRONG in found else WEAK if WEAK in found else None
     if ending is None:
         return None
-    counterparts = [(ctx.pivot, bead.a)] + [(o, b.b) for o, b in beads.items() if o != lang]
     if any(ends_mid_phrase(_with_code(ctx, o, ctx.segments[o][idx[-1]]), o,
                            getattr(ctx.segments[o][idx[-1]], "kind", "") == "item")
            for o, idx in counterparts if idx):
         return None
     return ending
+
+
+def _ends_as_sentence(ctx: CheckContext, lang: str, idx) -> bool:
+    """Segments ``idx`` end with a full stop after a sentence ending, in a language whose
+    endings tell a sentence from a noun phrase (profile.final_range or mid_phrase_ranges)."""
+    p = profile(lang)
+    if p.final_range is None and not p.mid_phrase_ranges:
+        return False
+    text = _with_code(ctx, lang, ctx.segments[lang][idx[-1]]).rstrip().rstrip(CLOSERS)
+    return text[-1:] in _FULL_STOPS and not ends_mid_phrase(text, lang)
 
 
 def _sentences(ctx: CheckContext, lang: str, idx) -> list[str]:

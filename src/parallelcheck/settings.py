@@ -129,6 +129,10 @@ class TruncationSettings:
     # The same for a sentence that ends mid-phrase (segment.endings): less length evidence
     # is needed (python -m benchmarks.endings).
     mid_phrase_length: float = 0.85
+    # ... and for a weak mid-phrase ending (one that closes sentences too, Chinese 的): the
+    # complete sentences flagged this way on NTREX's clean documents (half A) are 0.79-0.82
+    # of their counterparts' length, the cut ones 0.65.
+    weak_mid_phrase_length: float = 0.7
     # Any one tier suffices (a logistic model on the same evidence did no better on held-out
     # documents: RESULTS.md).
     tiers: tuple[EvidenceTier, ...] = (
@@ -149,6 +153,12 @@ class TruncationSettings:
     # counterparts' length (+2 truncations, +1 deleted sentence on NTREX).
     moved_gain: float = 0.04
     moved_min_length: float = 0.85
+    # A version that splits one sentence in two: the short sentence's neighbour in the
+    # paragraph matches no reference sentence and expresses the reference's close (its last
+    # tail_share) at least at this share of the other versions' coverage. NTREX clean
+    # documents, half A: such remainders 0.26-1.25; the unmatched neighbours of cut sentences
+    # (the defect benchmark's truncations): -0.05-0.17.
+    split_close: float = 0.25
     # Second evidence: the reference's close (its last tail_share) is expressed at under
     # tail_lost of the others' coverage while its opening is kept, for a sentence under
     # length + tail_longer_by and z at most tail_max_z (+6 truncations, +11 clean warnings).

@@ -19,6 +19,15 @@ that a loose but complete translation stays quiet:
   connective or an article) where the reference sentence ends properly — what text cut at
   a character limit looks like — and is clearly shorter than its counterparts.
 
+Not a cut (issue 14, read on real translations): a sentence whose neighbour in the paragraph
+matches no reference sentence and says the reference's close (one sentence rendered as two);
+a sentence without a sentence end whose verb follows the list it introduces; an ending the
+counterparts share (a noun phrase in every language); a sentence ending on inline code; a
+number stated elsewhere in the paragraph; a Chinese 的 ending (weak evidence) unless the
+sentence is clearly short. With a source named, a sentence is also judged against the source
+alone, on content evidence only (its close or a number the source states is lost), since
+the other translations may lag the same way.
+
 The reference quoted is the part that is lost: the reference sentence's clauses that this
 version does not express while the others do (the whole sentence when that can't be told).
 Always a warning: free translations of real news are often half the length of their
@@ -39,7 +48,7 @@ from ..align.verify import clause_spans
 from ..languages import profile
 from ..model import Finding
 from ..quantities import quantities, value_key
-from ..segment.endings import ends_mid_phrase
+from ..segment.endings import STRONG, WEAK, ends_mid_phrase, mid_phrase_ending
 from ..segment.sentences import CLOSERS
 from .base import CheckContext, Rule, shorten
 
@@ -62,14 +71,15 @@ RULES = (TRUNCATED,)
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    s = ctx.settings.truncation
     pivot = ctx.pivot
     psegs = ctx.segments[pivot]
     # First pass: every sentence's relative length, so each language can be judged against
     # its own spread in this document (a loose translation is short everywhere; a cut
-    # stands out).
-    table: list[tuple[int, dict, dict[str, float]]] = []
+    # stands out). With a source named, also against the source alone.
+    table: list[tuple[int, dict, dict[str, float], dict[str, float]]] = []
     spread: dict[str, list[float]] = {}
+    source_spread: dict[str, list[float]] = {}
+    seen: set[tuple[str, str, str]] = set()
     for k in range(len(psegs)):
         beads = {
             lang: ctx.pivot_beads[lang][k]
@@ -79,63 +89,149 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         if not beads:
             continue
         relative = _relative_lengths(ctx, beads)
-        table.append((k, beads, relative))
-        for lang, r in relative.items():
-            spread.setdefault(lang, []).append(float(np.log(max(r, 1e-3))))
+        to_source = _relative_lengths(ctx, beads, consensus=False) if ctx.source is not None else {}
+        table.append((k, beads, relative, to_source))
+        for lang, bead in beads.items():
+            # A sentence the document repeats (a Markdown page's title, in its front matter
+            # and as its heading) is one observation of how this version translates.
+            key = (lang, _letters(ctx, ctx.pivot, bead.a), _letters(ctx, lang, bead.b))
+            if key in seen:
+                continue
+            seen.add(key)
+            spread.setdefault(lang, []).append(float(np.log(max(relative[lang], 1e-3))))
+            if lang in to_source:
+                source_spread.setdefault(lang, []).append(float(np.log(max(to_source[lang], 1e-3))))
     logs = {lang: np.asarray(v) for lang, v in spread.items()}
+    source_logs = {lang: np.asarray(v) for lang, v in source_spread.items()}
 
     reported: set[tuple[str, tuple[int, ...]]] = set()
-    for k, beads, relative in table:
+    for k, beads, relative, to_source in table:
         for lang, bead in beads.items():
-            r = relative[lang]
             if (lang, bead.b) in reported:
                 continue
-            cut_mid_phrase = r < s.mid_phrase_length and _ends_mid_phrase(ctx, lang, bead, beads)
-            if not cut_mid_phrase:
-                limit = s.length
-                if r >= limit + max(max(t.longer_by for t in s.tiers), s.value_longer_by):
-                    continue
-                z = (_z_score(logs[lang], float(np.log(max(r, 1e-3))), s.min_spread)
-                     if len(logs[lang]) >= s.min_sentences_for_spread else -np.inf)
-                tiers = [t for t in s.tiers if r < limit + t.longer_by and z <= t.max_z]
-                lost_values = (_lost_values(ctx, lang, bead, beads)
-                               if r < limit + s.value_longer_by and z <= s.tail_max_z else [])
-                if not lost_values:
-                    part_evidence = (bool(tiers) and _part_gain(ctx, lang, bead, beads, r)
-                                     > min(t.min_part_gain for t in tiers))
-                    if not part_evidence and not (r < limit + s.tail_longer_by and z <= s.tail_max_z
-                                                  and _tail_lost(ctx, lang, bead, beads)):
-                        continue
-                    # Content moved into a neighbour excuses a short sentence — but not one
-                    # that ends mid-phrase (translators don't put a full stop after a
-                    # particle), nor one whose lost number the neighbours don't state either.
-                    if _moved_to_neighbour(ctx, lang, bead):
-                        continue
-            else:
-                lost_values = _lost_values(ctx, lang, bead, beads)  # (for the message)
+            r = relative[lang]
+            verdict = _verdict(ctx, lang, bead, beads, r, logs[lang])
+            if verdict is None and to_source.get(lang, np.inf) < r:
+                # With a source named, the other translations may lack the same clause (a
+                # lagging revision), so that by their measure the sentence is not short: it
+                # is judged against the source alone then — on content evidence only (its
+                # close or a number the source states is lost), since how long a sentence
+                # is in translation is what the other versions know.
+                r = to_source[lang]
+                verdict = _verdict(ctx, lang, bead, beads, r, source_logs[lang], by_source=True)
+            if verdict is None:
+                continue
             reported.add((lang, bead.b))
-            yield _finding(ctx, k, lang, bead, beads, r, cut_mid_phrase, lost_values)
+            yield _finding(ctx, k, lang, bead, beads, r, *verdict)
 
 
+def _letters(ctx: CheckContext, lang: str, idx) -> str:
+    """The letters and digits of segments ``idx``: their text without markup or spacing."""
+    return "".join(ch for i in idx for ch in ctx.segments[lang][i].text if ch.isalnum())
+
+
+def _verdict(ctx: CheckContext, lang: str, bead, beads, r: float, lang_logs: np.ndarray,
+             by_source: bool = False) -> tuple[bool, list[str], bool] | None:
+    """Is this sentence (relative length ``r``; ``lang_logs``: its language's log relative
+    lengths in the document) cut short? None, or (ends mid-phrase, lost numbers, by_source).
+    ``by_source``: judged against the source alone, where only a lost close or a lost number
+    counts."""
+    s = ctx.settings.truncation
+    ending = _ends_mid_phrase(ctx, lang, bead, beads) if r < s.mid_phrase_length and not by_source else None
+    if ending is not None and r < (s.mid_phrase_length if ending == STRONG else s.weak_mid_phrase_length):
+        return True, _lost_values(ctx, lang, bead, beads), False  # (the numbers, for the message)
+    limit = s.length
+    if r >= limit + max(max(t.longer_by for t in s.tiers), s.value_longer_by):
+        return None
+    z = (_z_score(lang_logs, float(np.log(max(r, 1e-3))), s.min_spread)
+         if len(lang_logs) >= s.min_sentences_for_spread else -np.inf)
+    tiers = [t for t in s.tiers if r < limit + t.longer_by and z <= t.max_z] if not by_source else []
+    lost_values = (_lost_values(ctx, lang, bead, beads, by_source)
+                   if r < limit + s.value_longer_by and z <= s.tail_max_z else [])
+    if lost_values:
+        return False, lost_values, by_source
+    part_evidence = (bool(tiers) and _part_gain(ctx, lang, bead, beads, r)
+                     > min(t.min_part_gain for t in tiers))
+    if not part_evidence and not (r < limit + s.tail_longer_by and z <= s.tail_max_z
+                                  and _tail_lost(ctx, lang, bead, beads, by_source)):
+        return None
+    # Content moved into a neighbour excuses a short sentence — but not one that ends
+    # mid-phrase (translators don't put a full stop after a particle), nor one whose lost
+    # number the neighbours don't state either; nor does a sentence split in two.
+    if _moved_to_neighbour(ctx, lang, bead) or _split_remainder(ctx, lang, bead, beads, by_source):
+        return None
+    return False, [], by_source
+
+
+# What ends a sentence, or a line that introduces what follows (a list after a colon).
+_SENTENCE_END = frozenset(".。．!?！？:：;；")
+_FULL_STOPS = frozenset(".。．!?！？")
 _CJK_SENTENCE_END = re.compile(r"([^。！？]*[。！？])\s*")
 
 
-def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> bool:
-    """One of this version's sentences here ends mid-phrase while its counterparts end
-    properly. (Any of them: a cut sentence may share its bead with a following line that has
-    no full stop, such as a subheading; and in Chinese and Japanese, any 。 inside a segment
-    — the segmenter keeps a quotation's sentences together.)"""
+def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> str | None:
+    """How one of this version's sentences here ends mid-phrase (segment.endings: STRONG or
+    WEAK; None: none does) while its counterparts end properly. (Any of them: a cut sentence
+    may share its bead with a following line that has no full stop, such as a subheading; and
+    in Chinese and Japanese, any 。 inside a segment — the segmenter keeps a quotation's
+    sentences together.)
+
+    The counterparts are the reference sentence and the other versions' sentences: when one
+    of them ends the same way (a terse description that every language writes as a noun
+    phrase, ko «안드로이드 자바 가상 머신.», ja «Android Java 仮想環境。» for "Android Java virtual
+    machine."), the ending is the sentence's form, not a cut. A sentence that ends on code
+    (inline code or a link, masked out of the prose: zh «…包括 `In`、`NotIn` 和 `DoesNotExist`。»)
+    ends on what the code says, never mid-phrase."""
     segs = [ctx.segments[lang][j] for j in bead.b]
-    item = all(getattr(seg, "kind", "") == "item" for seg in segs)  # terse list items end in nouns
-    texts = [seg.text for seg in segs]
+    counterparts = [(ctx.pivot, bead.a)] + [(o, b.b) for o, b in beads.items() if o != lang]
+    # Terse list items end in nouns; but an item that a language which shows a sentence's
+    # form in its ending (Korean, Japanese) writes as a full sentence is judged as one.
+    item = (all(getattr(seg, "kind", "") == "item" for seg in segs)
+            and not any(_ends_as_sentence(ctx, o, idx) for o, idx in counterparts if idx))
+    found = [mid_phrase_ending(text, lang, item) for text in _sentences(ctx, lang, bead.b)]
+    ending = STRONG if STRONG in found else WEAK if WEAK in found else None
+    if ending is None:
+        return None
+    if any(ends_mid_phrase(_with_code(ctx, o, ctx.segments[o][idx[-1]]), o,
+                           getattr(ctx.segments[o][idx[-1]], "kind", "") == "item")
+           for o, idx in counterparts if idx):
+        return None
+    return ending
+
+
+def _ends_as_sentence(ctx: CheckContext, lang: str, idx) -> bool:
+    """Segments ``idx`` end with a full stop after a sentence ending, in a language whose
+    endings tell a sentence from a noun phrase (profile.final_range or mid_phrase_ranges)."""
+    p = profile(lang)
+    if p.final_range is None and not p.mid_phrase_ranges:
+        return False
+    text = _with_code(ctx, lang, ctx.segments[lang][idx[-1]]).rstrip().rstrip(CLOSERS)
+    return text[-1:] in _FULL_STOPS and not ends_mid_phrase(text, lang)
+
+
+def _sentences(ctx: CheckContext, lang: str, idx) -> list[str]:
+    """The texts of segments ``idx`` (code shown as such), and in Chinese and Japanese every
+    sentence that ends in 。 inside them — not a quoted sentence's end, 「…こと。」: speech ends
+    informally."""
+    texts = [_with_code(ctx, lang, ctx.segments[lang][j]) for j in idx]
     if profile(lang).spaceless:
-        # (not a quoted sentence's end, 「…こと。」: speech ends informally)
         texts = [m.group(1) for text in texts for m in _CJK_SENTENCE_END.finditer(text)
                  if m.end() == len(text) or text[m.end()] not in CLOSERS]
-    if not any(ends_mid_phrase(text, lang, item) for text in texts):
-        return False
-    pivot_text = ctx.segments[ctx.pivot][bead.a[-1]].text
-    return not ends_mid_phrase(pivot_text, ctx.pivot)
+    return texts
+
+
+def _with_code(ctx: CheckContext, lang: str, seg) -> str:
+    """The segment's text with the non-prose the reader masked out (inline code, a link
+    target) written as ``0`` again, so that a sentence ending on code does not seem to end on
+    the word before it. Plain text: the text itself."""
+    docs = getattr(ctx, "docs", None)
+    doc = docs[lang].document if docs and lang in docs else None
+    if doc is None or getattr(doc, "markup", None) is None:
+        return seg.text
+    prose, source = doc.text[seg.start : seg.end], doc.source_text[seg.start : seg.end]
+    if prose != seg.text or len(source) != len(prose):
+        return seg.text
+    return "".join("0" if p.isspace() and not c.isspace() else p for p, c in zip(prose, source))
 
 
 def _z_score(values: np.ndarray, x: float, min_spread: float) -> float:
@@ -197,23 +293,24 @@ def _coverage(ctx: CheckContext, vecs: np.ndarray, lang: str, idx) -> np.ndarray
     return (vecs @ ctx.matchers[lang].piece_vectors(idx).T).max(axis=1) / ctx.scale(ctx.pivot, lang)
 
 
-def _relative_lengths(ctx: CheckContext, beads) -> dict[str, float]:
+def _relative_lengths(ctx: CheckContext, beads, consensus: bool = True) -> dict[str, float]:
     """Each version's length for the content, against its expected ratio to the pivot, and
-    then against the median of the other versions (so loose-but-short languages don't count)."""
+    then (``consensus``) against the median of the other versions (so loose-but-short
+    languages don't count)."""
     psegs = ctx.segments[ctx.pivot]
     ratio = {}
     for lang, bead in beads.items():
         plen = sum(content_length(psegs[i].text) for i in bead.a)
         xlen = sum(content_length(ctx.segments[lang][j].text) for j in bead.b)
         ratio[lang] = xlen / (ctx.alignment.calibration[lang].length_ratio * max(plen, 1))
-    if len(ratio) < 2:
+    if len(ratio) < 2 or not consensus:
         return ratio
     return {
         lang: r / max(median([v for o, v in ratio.items() if o != lang]), 1e-6) for lang, r in ratio.items()
     }
 
 
-def _lost_clauses(ctx: CheckContext, k: int, lang: str, beads) -> str | None:
+def _lost_clauses(ctx: CheckContext, k: int, lang: str, beads, by_source: bool = False) -> str | None:
     """The reference sentence's clauses this version does not express (None if unknown)."""
     seg = ctx.segments[ctx.pivot][k]
     spans = clause_spans(seg.text, ctx.settings.truncation.min_clause_chars)
@@ -221,34 +318,36 @@ def _lost_clauses(ctx: CheckContext, k: int, lang: str, beads) -> str | None:
         return None
     vecs = np.asarray(ctx.encode([seg.text[a:b] for a, b in spans]), dtype=np.float64)
     mine = _coverage(ctx, vecs, lang, beads[lang].b)
-    others = [_coverage(ctx, vecs, o, b.b) for o, b in beads.items() if o != lang]
-    if not others:
+    if not by_source and not [o for o in beads if o != lang]:
         return None
-    lost = mine < ctx.settings.truncation.lost_ratio * np.median(np.array(others), axis=0)
+    lost = mine < ctx.settings.truncation.lost_ratio * _usual_coverage(ctx, vecs, lang, beads, by_source)
     if not lost.any() or lost.all():
         return None
     return " … ".join(seg.text[a:b].strip() for (a, b), x in zip(spans, lost) if x)
 
 
 def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float, mid_phrase: bool,
-             lost_values: list[str]) -> Finding:
+             lost_values: list[str], by_source: bool = False) -> Finding:
     psegs = ctx.segments[ctx.pivot]
-    lost = _lost_clauses(ctx, k, lang, beads) if len(bead.a) == 1 else None
+    lost = _lost_clauses(ctx, k, lang, beads, by_source) if len(bead.a) == 1 else None
     ref_text = lost or " ".join(psegs[i].text for i in bead.a)
     what = f"it lacks «{shorten(lost)}»" if lost else f"compare «{shorten(ref_text)}»"
-    lacks = f"lacks {', '.join(f'«{v}»' for v in lost_values)}, which every other version states, and is "
+    states = "which the source states" if by_source else "which every other version states"
+    lacks = f"lacks {', '.join(f'«{v}»' for v in lost_values)}, {states}, and is "
     if mid_phrase:
         how = "it ends mid-phrase, " + lacks if lost_values else "it ends mid-phrase and is "
     else:
         how = "it " + lacks if lost_values else ""
+    length = "the source sentence has" if by_source else "its counterparts have"
+    part = ", and it lacks the close of the source sentence" if by_source else ", and it matches only part of them"
     return TRUNCATED.finding(
         language=lang,
         location=ctx.location(lang, bead.b),
         reference=ctx.reference(ctx.pivot, bead.a, ref_text),
         score=bead.score,
         message=(
-            f"sentence seems cut short: {how}about {relative:.0%} of the length its counterparts have"
-            f"{'' if mid_phrase or lost_values else ', and it matches only part of them'}; "
+            f"sentence seems cut short: {how}about {relative:.0%} of the length {length}"
+            f"{'' if mid_phrase or lost_values else part}; "
             f"in {ctx.pivot} ¶{psegs[bead.a[0]].paragraph} {what}"
         ),
     )
@@ -261,16 +360,16 @@ def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float,
 # rephrased. (Read off NTREX's clean documents and cut sentences; benchmarks/RESULTS.md.)
 
 
-def _tail_lost(ctx: CheckContext, lang: str, bead, beads) -> bool:
-    ratios = _tail_ratios(ctx, lang, bead, beads)
+def _tail_lost(ctx: CheckContext, lang: str, bead, beads, by_source: bool = False) -> bool:
+    ratios = _tail_ratios(ctx, lang, bead, beads, by_source)
     lost = ctx.settings.truncation.tail_lost
     return ratios is not None and ratios[0] < lost and ratios[1] >= lost
 
 
-def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, float] | None:
+def _tail_ratios(ctx: CheckContext, lang: str, bead, beads, by_source: bool = False) -> tuple[float, float] | None:
     """How well this version expresses the reference sentence's close and its opening, each
     as a share of the other versions' median coverage (None: can't be told)."""
-    if ctx.encode is None or len(beads) < 3:
+    if ctx.encode is None or (len(beads) < 3 and not by_source):
         return None
     s = ctx.settings.truncation
     text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
@@ -282,9 +381,19 @@ def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, floa
         return None
     vecs = np.asarray(ctx.encode([head, tail]), dtype=np.float64)
     mine = _coverage(ctx, vecs, lang, beads[lang].b)
-    others = np.maximum(np.median(np.array([_coverage(ctx, vecs, o, b.b) for o, b in beads.items() if o != lang]),
-                                  axis=0), 1e-6)
-    return float(mine[1] / others[1]), float(mine[0] / others[0])
+    usual = _usual_coverage(ctx, vecs, lang, beads, by_source)
+    return float(mine[1] / usual[1]), float(mine[0] / usual[0])
+
+
+def _usual_coverage(ctx: CheckContext, vecs: np.ndarray, lang: str, beads, by_source: bool = False) -> np.ndarray:
+    """What a complete rendering's coverage of the reference pieces ``vecs`` is: the median
+    of the other versions'; judged against the source alone (``by_source``), the coverage a
+    good match has (1.0, coverage being normalised by the language pair's usual similarity)
+    — the other translations may lack the same clause (a lagging revision)."""
+    others = [_coverage(ctx, vecs, o, b.b) for o, b in beads.items() if o != lang]
+    if by_source or not others:
+        return np.ones(len(vecs))
+    return np.maximum(np.median(np.array(others), axis=0), 1e-6)
 
 
 # A third kind of evidence, for a sentence under length + value_longer_by of its
@@ -296,12 +405,14 @@ def _tail_ratios(ctx: CheckContext, lang: str, bead, beads) -> tuple[float, floa
 # clean-document warning.)
 
 
-def _lost_values(ctx: CheckContext, lang: str, bead, beads) -> list[str]:
+def _lost_values(ctx: CheckContext, lang: str, bead, beads, by_source: bool = False) -> list[str]:
     """The numbers (as the reference writes them) that the reference sentence and at least
     two other versions' counterparts — all of them — state, and this sentence and its
     paragraph neighbours don't."""
     others = [(o, b.b) for o, b in beads.items() if o != lang]
-    if len(others) < 2:
+    if by_source:
+        others = []  # the source's statement is enough
+    elif len(others) < 2:
         return []
 
     def values(language: str, idx) -> dict[float, str]:
@@ -314,8 +425,8 @@ def _lost_values(ctx: CheckContext, lang: str, bead, beads) -> list[str]:
     if not stated:
         return []
     segs = ctx.segments[lang]
-    paragraph = segs[bead.b[0]].paragraph
-    near = [j for j in range(bead.b[0] - 1, bead.b[-1] + 2) if 0 <= j < len(segs) and segs[j].paragraph == paragraph]
+    paragraphs = {segs[j].paragraph for j in bead.b}
+    near = [j for j, seg in enumerate(segs) if seg.paragraph in paragraphs]
     mine = values(lang, near)
     return [t for v, t in sorted(stated.items()) if v not in mine]
 
@@ -352,3 +463,35 @@ def _joined_length(ctx: CheckContext, lang: str, bead, j: int) -> float:
             if idx:
                 beads[other] = Bead(a, tuple(sorted(idx)), 0.0)
     return _relative_lengths(ctx, beads)[lang]
+
+
+def _split_remainder(ctx: CheckContext, lang: str, bead, beads, by_source: bool = False) -> bool:
+    """A version that renders one sentence as two: the short sentence's neighbour in the
+    paragraph matches no reference sentence, and it expresses the reference's close (its last
+    tail_share) at least at split_close of the coverage the other versions give it. (The
+    neighbour of a cut sentence renders the next reference sentence, or nothing of this one.)
+
+    A sentence without a sentence end continues in the next block: a Japanese sentence that
+    introduces a list puts its verb after it («次の項目が» / list / «準備できていることを確認して
+    ください。»), so the first segment after the list is its neighbour too."""
+    s = ctx.settings.truncation
+    segs = ctx.segments[lang]
+    paragraph = segs[bead.b[0]].paragraph
+    near = [j for j in (bead.b[-1] + 1, bead.b[0] - 1) if 0 <= j < len(segs) and segs[j].paragraph == paragraph]
+    if segs[bead.b[-1]].text.rstrip().rstrip(CLOSERS)[-1:] not in _SENTENCE_END:
+        j = bead.b[-1] + 1
+        while j < len(segs) and segs[j].kind == "item" and segs[j].paragraph != paragraph:
+            j += 1  # (the list the sentence introduces)
+        if j < len(segs) and segs[j].paragraph != paragraph:
+            near.append(j)
+    remainders = [j for j in near if ctx.version_beads[lang].get(j) is None or not ctx.version_beads[lang][j].a]
+    if not remainders or ctx.encode is None:
+        return False
+    text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
+    cut = _cut_at(text, 1 - s.tail_share, ctx.pivot)
+    tail = text[cut:].strip()
+    if not tail or not text[:cut].strip():
+        return False
+    vec = np.asarray(ctx.encode([tail]), dtype=np.float64)
+    usual = float(_usual_coverage(ctx, vec, lang, beads, by_source)[0])
+    return any(float(_coverage(ctx, vec, lang, (j,))[0]) / usual >= s.split_close for j in remainders)

@@ -108,6 +108,10 @@ class LanguageProfile:
     final_range: tuple[str, str] | None = None
     sentence_final: frozenset[str] = frozenset()
     mid_phrase_words: frozenset[str] = frozenset()  # lowercase
+    # Characters that end a phrase about as often as a sentence: weak evidence of a cut, for
+    # a sentence clearly shorter than its counterparts only (Chinese 的: «然而踢球对我来说还挺
+    # 难的。» is complete; NTREX lines ending 的。: 32 of 1,641 complete, 60 of 1,997 cut).
+    weak_mid_phrase_chars: frozenset[str] = frozenset()
     # List items are often terse noun phrases («대부분 개발자 전용 자료와 일부 기타 파일.»,
     # «開発者向けの資料。»): an item ends mid-phrase only after mid_phrase_chars or
     # mid_phrase_words, or after one of these endings (Korean particles that can't close a noun

@@ -38,8 +38,9 @@ PROFILE = LanguageProfile(
     function_chars=frozenset("的了是这這们們吗嗎呢吧也很于"),  # Japanese writes these with kana
     attribution=re.compile(r"(说|表示|称|指出|补充|说道|问道|回答|写道)[道了]?[。！]?$"),
     # Function characters and commas can't end a sentence; nor can adverbs, which modify a
-    # verb to come.
-    mid_phrase_chars=frozenset("的在和与及对将把被从向为于以而或但是，、“《（" "就也都很最再曾且"),
+    # verb to come. 的 ends a sentence as well (是…的, «还挺难的。»): weak evidence only.
+    mid_phrase_chars=frozenset("在和与及对将把被从向为于以而或但是，、“《（" "就也都很最再曾且"),
+    weak_mid_phrase_chars=frozenset("的"),
     clock_pattern=(r"(?<![\d:.,])(\d{1,2})\s?点(?:\s?(\d{1,2})\s?分)?(?!钟)"
                    r"|(?<![\d:.,])(\d{1,2})[:：](\d{2})(?![\d:])"),
     half_hour=HAN_HALF_HOUR,

@@ -24,29 +24,43 @@ _FINAL = ".。．!?！？"
 _WORD = re.compile(r"\w+")
 
 
+STRONG, WEAK = "strong", "weak"
+
+
 def ends_mid_phrase(text: str, language: str, item: bool = False) -> bool:
     """True when ``text`` ends with a full stop (or ?/!) placed after an element that can't
-    end a sentence in ``language``. Unknown languages: False. ``item``: the text is a list
-    item, which may be a complete noun phrase (profile.item_mid_phrase_endings)."""
+    end a sentence in ``language`` (or, weaker evidence, one that ends a phrase about as often
+    as a sentence: :func:`mid_phrase_ending`). Unknown languages: False. ``item``: the text is
+    a list item, which may be a complete noun phrase (profile.item_mid_phrase_endings)."""
+    return mid_phrase_ending(text, language, item) is not None
+
+
+def mid_phrase_ending(text: str, language: str, item: bool = False) -> str | None:
+    """How ``text`` ends: :data:`STRONG` after an element that can't end a sentence (a
+    particle, a connective, an article, an open parenthesis), :data:`WEAK` after one that
+    ends a phrase about as often as a sentence (profile.weak_mid_phrase_chars: Chinese
+    «…还挺难的。»), None when it ends properly (or has no full stop)."""
     t = text.rstrip()
     if not t or t[-1] not in _FINAL:
-        return False
+        return None
     t = t.rstrip(_FINAL).rstrip()
     if not t:
-        return False
+        return None
     if t.count("(") + t.count("（") > t.count(")") + t.count("）"):
-        return True  # a parenthesis left open: «헨드릭 스텐슨(Henrik.» (they don't span sentences)
+        return STRONG  # a parenthesis left open: «헨드릭 스텐슨(Henrik.» (they don't span sentences)
     last = t[-1]
     lang = profile(language)
+    if last in lang.weak_mid_phrase_chars:
+        return WEAK
     if item:
         found = _WORD.findall(t.lower())
-        return (last in lang.mid_phrase_chars or t.endswith(lang.item_mid_phrase_endings)
-                or bool(found) and found[-1] in lang.mid_phrase_words)
+        return STRONG if (last in lang.mid_phrase_chars or t.endswith(lang.item_mid_phrase_endings)
+                          or bool(found) and found[-1] in lang.mid_phrase_words) else None
     if last in lang.mid_phrase_chars or any(lo <= last <= hi for lo, hi in lang.mid_phrase_ranges):
-        return True
+        return STRONG
     if lang.final_range is not None and lang.final_range[0] <= last <= lang.final_range[1]:
-        return last not in lang.sentence_final
+        return None if last in lang.sentence_final else STRONG
     if not lang.mid_phrase_words:
-        return False
+        return None
     found = _WORD.findall(t.lower())
-    return bool(found) and found[-1] in lang.mid_phrase_words
+    return STRONG if found and found[-1] in lang.mid_phrase_words else None

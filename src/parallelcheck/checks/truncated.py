@@ -362,8 +362,11 @@ def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float,
 
 def _tail_lost(ctx: CheckContext, lang: str, bead, beads, by_source: bool = False) -> bool:
     ratios = _tail_ratios(ctx, lang, bead, beads, by_source)
-    lost = ctx.settings.truncation.tail_lost
-    return ratios is not None and ratios[0] < lost and ratios[1] >= lost
+    s = ctx.settings.truncation
+    lost = s.tail_lost
+    # against the source alone the close must be clearly gone: no other version's coverage
+    # tells what a complete rendering of it scores
+    return ratios is not None and ratios[0] < (s.source_tail_lost if by_source else lost) and ratios[1] >= lost
 
 
 def _tail_ratios(ctx: CheckContext, lang: str, bead, beads, by_source: bool = False) -> tuple[float, float] | None:

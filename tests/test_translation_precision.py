@@ -56,6 +56,8 @@ def test_a_token_dropped_with_its_clause_is_a_warning():
     found = [f for f in _check(paras).findings if f.rule == "PC202"]
     assert [(f.language, f.location.paragraph, f.severity) for f in found] == [("ja", 2, "warning")]
     assert "«KOSME»" in found[0].message
+    # with ja as the source, ja is never blamed for a token its translations add
+    assert _found(_check(paras, pivot=None, source="ja"), "PC202") == []
 
 
 def test_a_token_whose_clause_is_rendered_is_info():

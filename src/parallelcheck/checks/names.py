@@ -28,9 +28,9 @@ LATIN_TOKEN_MISSING = Rule(
     "PC202", "latin-token-missing", "name", "warning",
     "A URL, e-mail address or code that the other versions carry is absent from this version's "
     "paragraph; or an acronym or brand that this version writes in Latin letters elsewhere, "
-    "while here it is missing. When the clause that carries the token elsewhere is rendered "
-    "here as well as in the versions that keep it (the token was translated or localised: "
-    "HIV as 艾滋病毒, BBC as 英国广播公司), the finding is info: a token to check, not a gap.",
+    "while here it is missing. When the clause that carries an acronym or brand elsewhere is "
+    "rendered here as well as in the versions that keep it (the token was translated or "
+    "localised: HIV as 艾滋病毒, BBC as 英国广播公司), the finding is info: a token to check, not a gap.",
     example="«www.mss.go.kr» dropped from one version is reported; «FBI» absent from a Chinese "
             "paragraph only if that version writes «FBI» elsewhere (else it translates it); "
             "«… watching MSNBC while recording CNN» with that clause gone from zh: a warning.",
@@ -111,6 +111,8 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
     candidates = []
     for cells, toks, texts in rows:
         for lang in cells:
+            if lang == ctx.source:
+                continue  # with a source, the source is never the one blamed
             others = [o for o in cells if o != lang]
             for token in sorted(set().union(*(toks[o] for o in others)) - set(toks[lang])):
                 if _written_within(token, texts[lang]):
@@ -121,6 +123,8 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
                 family = [o for o in others if profile(o).cjk == profile(lang).cjk]
                 if len(holders) * 4 < len(others) * 3 or any(token not in toks[o] for o in family):
                     continue  # expected only where most others, and all of its script family, have it
+                if ctx.source is not None and ctx.source not in holders:
+                    continue  # not in the source: nothing a translation should carry
                 candidates.append((lang, token, toks[holders[0]][token][0], cells, holders))
     texts_of = {id(cells): (toks, texts) for cells, toks, texts in rows}
     for lang, token, kind, cells, holders in candidates:
@@ -129,9 +133,10 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
             if writes.get((lang, token), 0) * 2 < usual:
                 continue
         toks, texts = texts_of[id(cells)]
-        # A URL or an address is never translated; any other token may be (COVID-19 as
-        # 新冠肺炎, HMC as CSM): when its clause is rendered here, the finding is a hint.
-        rendered = kind not in ("url", "email") and _clause_rendered(ctx, lang, token, cells, holders, toks, texts)
+        # An acronym or a brand is a word a translation may render (HIV as 艾滋病毒, HMC as
+        # CSM, YouTube as 유튜브): when its clause is rendered here, the finding is a hint. A
+        # URL, an address or a code (exim4, A380) is an identifier, carried as it is.
+        rendered = kind in ("acronym", "brand") and _clause_rendered(ctx, lang, token, cells, holders, toks, texts)
         yield _missing_token(ctx, lang, cells, token, holders, "info" if rendered else None)
 
 

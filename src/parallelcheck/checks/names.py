@@ -4,7 +4,12 @@
   absent from this version's counterpart paragraph; likewise an acronym (FBI, AI) or brand
   (YouTube) — but only in a version that writes that token in Latin letters elsewhere in
   the document. A version that renders it its own way throughout (French IA for AI,
-  Chinese 联邦调查局 for FBI) made a choice, not a mistake.
+  Chinese 联邦调查局 for FBI) made a choice, not a mistake. An acronym or brand missing
+  from a clause this version renders as well as the versions that keep the token do (HIV
+  as 艾滋病毒 in one sentence, SNL as 《周六夜现场》) was translated there: info. One missing
+  with its clause («… watching MSNBC while recording CNN» gone) is a warning. An acronym
+  written in lower case (LIST as «list») is there. With a source, the source is never
+  blamed, and a token the source lacks is not expected.
 - PC203: one name written two ways inside one version ("Han Sung-sook" and
   "Han Seong-sook"): a reader can't tell whether they are two people.
 """

@@ -8,7 +8,10 @@ Corpora (each document checked as a user would, nothing injected):
 - ``k8s``: the three pages of ``DATA/k8s-docs``, each as five Markdown files, ``source="en"``;
 - ``ntrex-clean``: the 123 NTREX documents exactly as :mod:`benchmarks.defects` renders them
   (same paragraphs, seed 11, pivot en), with no defect injected: consensus blame;
-- ``example``: ``examples/sme-ministry-briefing.5lang.txt``: consensus blame.
+- ``example``: ``examples/sme-ministry-briefing.5lang.txt``: consensus blame;
+- ``python-docs-po``: the Python tutorial's PO catalogues of ``DATA/python-docs-po`` (ko, ja, fr,
+  zh-cn), checked unit by unit against their English msgids as ``parallelcheck check ko=ko/tutorial
+  ja=ja/tutorial fr=fr/tutorial zh=zh-cn/tutorial`` does; one document per tutorial file.
 
 Each error/warning finding is looked up by fingerprint in ``benchmarks/labels/<corpus>.jsonl``
 (``true``: a reviewer would act on it, ``false``: dismiss it, ``"unsure"``). Documents are
@@ -33,7 +36,8 @@ from .common import machine, table, write_json
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Path(__file__).parent / "labels"
 EXAMPLE = ROOT / "examples" / "sme-ministry-briefing.5lang.txt"
-CORPORA = ("example", "k8s", "tldr", "ntrex-clean")
+CORPORA = ("example", "k8s", "tldr", "ntrex-clean", "python-docs-po")
+PO_LANGS = (("ko", "ko"), ("ja", "ja"), ("fr", "fr"), ("zh", "zh-cn"))
 K8S_LANGS = ("en", "ko", "ja", "zh", "fr")
 NTREX_SEED = 11  # benchmarks.defects' default: the same paragraphs as its clean documents
 JUDGED = ("error", "warning")
@@ -107,6 +111,23 @@ def run_ntrex(data: Path, cache_dir) -> list[tuple[str, list[dict]]]:
     return out
 
 
+def run_po(data: Path, cache_dir) -> list[tuple[str, list[dict]]]:
+    from parallelcheck.units.inputs import load_units
+    from parallelcheck.units.pipeline import check_units
+
+    doc = load_units([f"{lang}={data / folder / 'tutorial'}" for lang, folder in PO_LANGS])
+    report = check_units(doc, cache_dir=cache_dir)
+    by_file: dict[str, list[dict]] = {}
+    for folder in {folder for _, folder in PO_LANGS}:
+        for path in (data / folder / "tutorial").glob("*.po"):
+            by_file.setdefault(path.name, [])
+    for f in report.findings:
+        if f.severity in JUDGED:
+            file = _relative(f.location.file, data) if f.location.file else ""
+            by_file.setdefault(Path(file).name, []).append(_record(Path(file).name, file, f))
+    return sorted(by_file.items())
+
+
 def load_labels(path: Path) -> dict[str, dict]:
     labels = {}
     if path.exists():
@@ -173,6 +194,7 @@ RUNNERS = {
     "k8s": lambda data, cache: run_k8s(data / "k8s-docs", cache),
     "tldr": lambda data, cache: run_tldr(data / "tldr", cache),
     "ntrex-clean": lambda data, cache: run_ntrex(data / "ntrex", cache),
+    "python-docs-po": lambda data, cache: run_po(data / "python-docs-po", cache),
 }
 
 

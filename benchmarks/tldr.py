@@ -1,6 +1,6 @@
 """Defects injected into real Markdown pages: tldr-pages in five languages.
 
-    python -m benchmarks.tldr --data ../shared/data/tldr [--pages N] [--seed 11]
+    python -m benchmarks.tldr --data ../shared/data/tldr [--pages N] [--seed 11] [--kind replace] [--half tuning]
 
 Every command page that exists in English (``pages/``) and in Korean, Japanese, Chinese and
 French (``pages.<lang>/``) is checked as it is (``--pivot en``), then once per kind with one
@@ -8,7 +8,7 @@ edit in one translation (chosen by a seeded draw):
 
 - defects: an example dropped (its description line and its code line), the page
   description's longest line cut to half, an example description replaced by another
-  page's, an example description left in English, a number changed (in a description when
+  page's (one that reads differently: the first such line from page n+37 on), an example description left in English, a number changed (in a description when
   one holds a number, else in a code line);
 - benign edits: blank lines added around every code line, and a translated code line whose
   placeholders are put back to English (``{{ファイル}}`` → ``{{path/to/file}}``).
@@ -67,8 +67,10 @@ def _examples(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def inject(kind: str, pages: dict[str, str], rng: random.Random, other: dict[str, str]):
-    """One edit in one translation: ``(texts, language, offset of the edit)`` or None."""
+def inject(kind: str, pages: dict[str, str], rng: random.Random, other):
+    """One edit in one translation: ``(texts, language, offset of the edit)`` or None.
+    ``other``: the donor page of a replaced description (a dict), or a list of donor pages
+    to take the first description that differs from the replaced one from."""
     lang = rng.choice(LANGS[1:])
     text = pages[lang]
     lines = text.split("\n")
@@ -93,12 +95,41 @@ def inject(kind: str, pages: dict[str, str], rng: random.Random, other: dict[str
         lines[k] = "> " + cut_in_half(lines[k][2:].rstrip(), lang)
         at = offset(k)
     elif kind == "replace":
-        others = _examples(other[lang])
+        donors = other if isinstance(other, list) else [other]
+        others = _examples(donors[0][lang])
         if not examples or not others:
             return None
-        i, _, _ = examples[rng.randrange(len(examples))]
-        oi, _, _ = others[rng.randrange(len(others))]
-        lines[i] = other[lang].split("\n")[oi]
+        n = rng.randrange(len(examples))
+        i = examples[n][0]
+        first = rng.randrange(len(others))
+        # The donor line must say something else than the one it replaces: most tldr pages
+        # are aliases whose one example reads «View documentation for the original command»
+        # in every page, and swapping it for itself (or for another page's wording of the
+        # same sentence) is no defect. Judged on the English: the donor example's English
+        # description must differ from the replaced one's (donor pages whose examples don't
+        # pair one to one with their English are passed over). The drawn line first, then the donor's next
+        # lines, then the next donor pages' (no further draws: the other kinds keep theirs).
+        def english(page: dict[str, str], lang_examples, k: int) -> str:
+            en = _examples(page["en"])
+            if len(en) != len(lang_examples):
+                return page[lang].split("\n")[lang_examples[k][0]].strip()
+            return page["en"].split("\n")[en[k][0]].strip()
+
+        mine = {lines[i].strip(), english(pages, examples, n)}
+
+        def candidates():
+            for m, donor in enumerate(donors):
+                theirs = _examples(donor[lang])
+                order = list(range(first, len(theirs))) + list(range(first)) if m == 0 else range(len(theirs))
+                if len(theirs) != len(_examples(donor["en"])):
+                    continue  # out of step with its English: what a line translates is unknown
+                for k in order:
+                    yield donor[lang].split("\n")[theirs[k][0]], english(donor, theirs, k)
+
+        line = next((x for x, en in candidates() if x.strip() not in mine and en not in mine), None)
+        if line is None:
+            return None
+        lines[i] = line
         at = offset(i)
     elif kind == "untranslated":
         if not examples or len(examples) != len(en_examples):
@@ -143,10 +174,12 @@ def _paragraph_at(report, lang: str, offset: int) -> int:
     return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
-def run(data: Path, limit: int | None, seed: int, cache_dir: Path | None) -> dict:
+def run(data: Path, limit: int | None, seed: int, cache_dir: Path | None,
+        kinds: tuple[str, ...] = DEFECTS + BENIGN, half: str | None = None) -> dict:
     import parallelcheck
 
-    pages = load_pages(data)[: limit or None]
+    every = load_pages(data)
+    pages = every[: limit or None]
     parts = {"tuning": collections.Counter(), "held_out": collections.Counter()}
     per_page, records = [], []
     t0 = time.perf_counter()
@@ -155,6 +188,8 @@ def run(data: Path, limit: int | None, seed: int, cache_dir: Path | None) -> dic
         return parallelcheck.check(texts, pivot="en", cache_dir=cache_dir, input_format="markdown")
 
     for n, (name, texts) in enumerate(pages):
+        if half is not None and half != ("tuning" if n % 2 == 0 else "held_out"):
+            continue
         part = parts["tuning" if n % 2 == 0 else "held_out"]
         rng = random.Random(f"{seed}:{name}")
         clean = check(texts)
@@ -165,10 +200,12 @@ def run(data: Path, limit: int | None, seed: int, cache_dir: Path | None) -> dic
             part[f"clean_rule_{f.rule}"] += 1
         per_page.append({"page": name, "part": "tuning" if n % 2 == 0 else "held_out",
                          "findings": [[f.rule, f.severity, f.language, f.location.line, f.message] for f in gating]})
-        other = pages[(n + 37) % len(pages)][1]
+        # the donor page of a replaced description does not depend on --pages
+        other = [every[(n + 37 + j) % len(every)][1] for j in range(len(every))]
         for kind in DEFECTS + BENIGN:
+            # every kind draws, checked or not: --kind keeps the edits of a full run
             made = inject(kind, texts, rng, other)
-            if made is None:
+            if made is None or kind not in kinds:
                 continue
             edited, lang, at = made
             report = check(edited)
@@ -222,11 +259,15 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data/tldr"))
     ap.add_argument("--pages", type=int, help="only the first N pages (in sorted order)")
+    ap.add_argument("--kind", action="append", choices=DEFECTS + BENIGN,
+                    help="only this edit (repeatable; default: every kind)")
+    ap.add_argument("--half", choices=("tuning", "held_out"), help="only the pages of this half")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--cache-dir", type=Path, help="embedding cache (default: parallelcheck's)")
     ap.add_argument("--json", type=Path, help="where to write results (default benchmarks/results/tldr.json)")
     args = ap.parse_args(argv)
-    result = run(args.data, args.pages, args.seed, args.cache_dir)
+    kinds = tuple(k for k in DEFECTS + BENIGN if k in args.kind) if args.kind else DEFECTS + BENIGN
+    result = run(args.data, args.pages, args.seed, args.cache_dir, kinds, args.half)
     rows, headers = summary_rows(result["parts"])
     print(f"tldr-pages defects, {args.data}, seed {args.seed}, {result['seconds']} s")
     print(table(["measure"] + headers, rows))

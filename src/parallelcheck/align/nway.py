@@ -220,7 +220,8 @@ def align_documents(
     below takes what it needs and returns what it found; nothing is rewritten in place.
     ``consensus=False`` (a source named: the pivot is what every version translates) aligns
     segments with the pivot alone, so that what most versions lack is not read into the
-    pivot's sentence by their neighbours' vectors."""
+    pivot's sentence by their neighbours' vectors; the consensus only gives verification a
+    second opinion (align_segments)."""
     v = Versions.build(docs, seg_vecs, pivot)
     a = settings.alignment
     para_beads, para_refs, calibration = align_paragraphs(v, a)
@@ -228,12 +229,13 @@ def align_documents(
     para_beads = attach_unmatched_paragraphs(v, para_beads, a)
     rows = _merge_rows(pivot, v.languages, len(v.docs[pivot].paragraphs), para_beads)
     windows = segment_windows(v, rows, para_beads)
-    segment_beads, segment_refs, calibration = align_segments(v, windows, len(rows), calibration, a,
-                                                                 consensus)
+    segment_beads, segment_refs, calibration, second = align_segments(v, windows, len(rows), calibration, a,
+                                                                         consensus)
     aligned = [dict(row) for row in segment_beads]  # the aligner's answer, before the second look
     matchers = {lang: PieceMatcher(v.docs[lang], seg_vecs[lang], encode, settings.verification)
                 for lang in v.languages}
-    verified = verify_segments(v, segment_beads, segment_refs, calibration, matchers, settings.verification)
+    verified = verify_segments(v, segment_beads, segment_refs, calibration, matchers, settings.verification,
+                               second)
     return DocumentAlignment(pivot, v.languages, Alignment(v.languages, tuple(rows)), verified, calibration,
                              aligned, matchers)
 
@@ -341,37 +343,55 @@ def align_segments(v: Versions, windows, n_rows: int, calibration: dict[str, Pai
                    a: AlignmentSettings, consensus: bool = True):
     """Step 5: segments, two passes. Pass 1 aligns each version with the pivot alone. Pass 2
     aligns it with the consensus of all *other* versions: for each pivot segment, the mean
-    vector of what the pivot and the remaining versions put there. One version's loose
-    wording (or the encoder's weakness for one pair) then no longer decides what a segment
-    matches — on the seed this is what tells "item 2 kept, items 3-4 lost" from "item 2
-    lost, items 3-4 merged". Returns the beads per row and language, the reference vectors
-    of the final pass, and the calibration with the final pass's segment scales. Without
-    ``consensus`` (a source named), pass 1 is the answer."""
+    vector of what the pivot and the remaining versions matched to that segment alone (a
+    version's merge says two segments' content, and added to each it would read a sentence
+    into its neighbour). One version's loose wording (or the encoder's weakness for one
+    pair) then no longer decides what a segment matches — on the seed this is what tells
+    "item 2 kept, items 3-4 lost" from "item 2 lost, items 3-4 merged". Returns the beads
+    per row and language, the reference vectors of the final pass, the calibration with the
+    final pass's segment scales, and a second reference for verification or None.
+
+    Without ``consensus`` (a source named), pass 1 is the answer — the source alone decides
+    what corresponds, so what most translations lack is not read into the source's sentence
+    by their neighbours' vectors — and the consensus vectors are the second reference
+    (``(vectors, scales)`` per language): verification then takes a unit out of a merge
+    when either reference finds it unexpressed, and puts a gap back only when both find it
+    in the neighbour (the seed's Japanese list, whose English-Japanese similarities are low
+    throughout, is split as in consensus mode)."""
     params = PairParams.segments(a)
     pivot_refs = {lang: v.seg_vecs[v.pivot] for lang in windows}
     scales = _segment_scales(windows, pivot_refs, v.seg_vecs, a)
     beads = _segment_pass(windows, n_rows, pivot_refs, v, scales, calibration, params)
     refs = pivot_refs
-    if consensus and len(windows) >= 2:
-        refs = {lang: _consensus_vectors(v.pivot, lang, v.seg_vecs, beads, len(v.docs[v.pivot].segments))
-                for lang in windows}
-        scales = _segment_scales(windows, refs, v.seg_vecs, a)
-        beads = _segment_pass(windows, n_rows, refs, v, scales, calibration, params)
+    second = None
+    if len(windows) >= 2:
+        agreed = {lang: _consensus_vectors(v.pivot, lang, v.seg_vecs, beads, len(v.docs[v.pivot].segments),
+                                           merges=False)
+                  for lang in windows}
+        agreed_scales = _segment_scales(windows, agreed, v.seg_vecs, a)
+        if consensus:
+            refs, scales = agreed, agreed_scales
+            beads = _segment_pass(windows, n_rows, refs, v, scales, calibration, params)
+        else:
+            second = {lang: (agreed[lang], agreed_scales[lang]) for lang in windows}
     calibration = {lang: PairCalibration(c.paragraph_scale, scales[lang], c.length_ratio)
                    for lang, c in calibration.items()}
-    return beads, refs, calibration
+    return beads, refs, calibration, second
 
 
 def verify_segments(v: Versions, segment_beads, refs, calibration: dict[str, PairCalibration],
-                    matchers: dict[str, PieceMatcher], settings: VerificationSettings):
-    """Step 6: the clause-level second look (align.verify) on every row and version."""
+                    matchers: dict[str, PieceMatcher], settings: VerificationSettings, second=None):
+    """Step 6: the clause-level second look (align.verify) on every row and version, with
+    ``second`` (per language: reference vectors and their scale, from align_segments) as a
+    second opinion."""
     out = [dict(row) for row in segment_beads]
     for lang in v.others:
         scale = calibration[lang].segment_scale
         lengths = (v.seg_lens[v.pivot], v.seg_lens[lang], calibration[lang].length_ratio)
+        also = None if second is None else second[lang]
         for row in out:
             row[lang] = verify_beads(row[lang], refs[lang], matchers[lang], scale, matchers[v.pivot], lengths,
-                                     settings)
+                                     settings, also)
     return out
 
 
@@ -445,16 +465,19 @@ def _segment_pass(windows, n_rows, reference_vecs, v: Versions, scales, calibrat
     return out
 
 
-def _consensus_vectors(pivot, lang, seg_vecs, beads, n_pivot):
+def _consensus_vectors(pivot, lang, seg_vecs, beads, n_pivot, merges: bool = True):
     """Per pivot segment, the normalised mean of the pivot's vector and the matched groups of
-    every version except ``lang`` (leave-one-out, so a version is never compared with itself)."""
+    every version except ``lang`` (leave-one-out, so a version is never compared with itself).
+    Without ``merges``, only a version's group matched to that one pivot segment counts: a
+    group matched to two pivot segments says both, and added to each it would read the
+    neighbour's content into a segment (a sentence the version dropped, merged beside it)."""
     acc = seg_vecs[pivot][:n_pivot].astype(_sum_dtype(n_pivot))  # (astype copies)
     for row in beads:
         for other, blist in row.items():
             if other == lang:
                 continue
             for b in blist:
-                if not b.a or not b.b:
+                if not b.a or not b.b or (not merges and len(b.a) > 1):
                     continue
                 g = unit_sum(seg_vecs[other], b.b)
                 for i in b.a:

@@ -142,11 +142,16 @@ def verify_beads(
     pivot_matcher: PieceMatcher | None = None,
     lengths: tuple[np.ndarray, np.ndarray, float] | None = None,
     settings: VerificationSettings = _V,
+    also: tuple[np.ndarray, float] | None = None,
 ) -> list[Bead]:
     """Split unexpressed units out of merges, then re-attach gaps that a neighbour expresses
     (on the reference side, and — given ``pivot_matcher`` — on the version's side too).
     ``lengths`` = (reference unit lengths, version unit lengths, expected version/reference
-    ratio): a gap is only re-attached where the lengths agree that the neighbour holds it."""
+    ratio): a gap is only re-attached where the lengths agree that the neighbour holds it.
+    ``also`` = (reference vectors, their scale): a second reference (with a source named,
+    the consensus of the versions; ``ref_vecs`` are then the source's own): a unit leaves a
+    merge when either reference finds it unexpressed, and a gap is re-attached only when
+    both find it in the neighbour."""
     beads = _unpair_weak(beads, ref_vecs, matcher, scale, settings)
     if pivot_matcher is not None:
         beads = swap(_unpair_weak(swap(beads), matcher.vecs, pivot_matcher, scale, settings))
@@ -158,11 +163,14 @@ def verify_beads(
             # what neither claims stays a gap beside an insertion (reported as a replacement).
             out.extend((Bead(bead.a, (), float("nan")), Bead((), bead.b, float("nan"))))
         else:
-            out.extend(_split_merge(bead, ref_vecs, matcher, scale, settings))
+            split = _split_merge(bead, ref_vecs, matcher, scale, settings)
+            if also is not None:
+                split = [b for part in split for b in _split_merge(part, also[0], matcher, also[1], settings)]
+            out.extend(split)
     if pivot_matcher is not None:
         # The version may hold content the reference lacks, merged into a neighbour's bead.
         out = swap([b for bead in swap(out) for b in _split_merge(bead, matcher.vecs, pivot_matcher, scale, settings)])
-    out = rescue_gaps(out, ref_vecs, matcher, scale, lengths, settings=settings)
+    out = rescue_gaps(out, ref_vecs, matcher, scale, lengths, settings=settings, also=also)
     if pivot_matcher is not None:
         swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
         out = swap(rescue_gaps(swap(out), matcher.vecs, pivot_matcher, scale, swapped, settings=settings))
@@ -290,13 +298,14 @@ def _length_gain(a: tuple[int, ...], k: int, b: tuple[int, ...], lengths) -> flo
 
 def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
                 lengths=None, clear_choice: tuple[float, float] | None = None,
-                settings: VerificationSettings = _V) -> list[Bead]:
+                settings: VerificationSettings = _V, also: tuple[np.ndarray, float] | None = None) -> list[Bead]:
     """Re-attach gaps (units of ``ref_vecs`` matched to nothing) to the neighbouring bead whose
     text expresses them (at least ``settings.expressed``, normalised by ``scale``; a neighbour
     may fit its length worse by ``length_slack``, or ``end_length_slack`` when its near end
     expresses the unit outright: some translators are terse); with ``clear_choice``
     = (floor, margin), also a unit expressed at least ``floor`` by one neighbour and by
-    ``margin`` more than by the other."""
+    ``margin`` more than by the other. With ``also`` (vectors, scale), the second reference
+    must find the unit expressed in that neighbour too."""
     beads = list(beads)
     changed = True
     resume = 0
@@ -321,6 +330,9 @@ def rescue_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, 
             if best >= settings.expressed or (clear_choice is not None and best >= clear_choice[0]
                                      and best - other >= clear_choice[1]):
                 nb = beads[best_m]
+                if also is not None and _expressed_by(also[0][k], k, matcher, nb.a, nb.b, best_m > n, also[1],
+                                                      lengths, settings)[0] < settings.expressed:
+                    continue  # the second reference does not find it there
                 a = tuple(sorted(nb.a + bead.a))
                 score = float(unit_sum(ref_vecs, a) @ matcher.group_vector(nb.b)) / scale
                 beads[best_m] = Bead(a, nb.b, score)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from ..align.nway import content_length
 from ..languages import profile
 from ..model import Finding, Severity
+from . import drift_rows
 from .base import CheckContext, Rule, shorten
 
 DRIFT = Rule(
@@ -32,7 +33,7 @@ DRIFT = Rule(
     example="a French sentence about a pub's prices where the other versions report an arrest: an error "
             "(unrelated); a loose rendering that still scores low: a warning; «It's normal.» rendered "
             "«뭐 새삼스러운 일도 아니죠.»: info.",
-    settings=("drift",),
+    settings=("drift", "odd_one_out"),
 )
 RULES = (DRIFT,)
 
@@ -87,3 +88,5 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                     f"«{shorten(ref_text)}»"
                 ),
             )
+    # the second test: a unit that is the odd one out of its row (checks/drift_rows.py)
+    yield from drift_rows.run(ctx, DRIFT, seen)

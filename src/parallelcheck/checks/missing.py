@@ -8,11 +8,16 @@ content is quoted from the first version that has it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from statistics import median
 
+import numpy as np
+
 from ..align.nway import content_length
+from ..align.verify import unit_sum
 from ..languages import profile
+from ..segment.sentences import CLOSERS
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
 
@@ -37,7 +42,7 @@ MISSING_ITEMS = Rule(
     "the other versions have: it was cut short.",
     example="the example's Japanese ▲ task list keeps items 1-2 (and a fragment of 4): items 3 and 4 are "
             "named from the Korean list.",
-    settings=("verification",),
+    settings=("verification", "missing", "truncation.lost_ratio"),
 )
 RULES = (MISSING_PARAGRAPH, MISSING_SENTENCE, MISSING_ITEMS)
 
@@ -82,6 +87,20 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
             other, unit, support = found
             seg = ctx.segments[other][unit]
             where = f"after «{shorten(ctx.text(lang, (mine[-1],)), 40)}»"
+            lost = [u for u in unexpressed[other] if _shared(ctx, unexpressed, other, u, len(voters))]
+            if seg.kind == "item" and all(ctx.segments[other][u].kind == "item" for u in lost):
+                # list items: a list cut short, all its lost items named (as the pivot's gaps are)
+                total = _list_size(ctx, other, seg.paragraph)
+                quoted = " ".join(f"«{shorten(ctx.segments[other][u].text, 60)}»" for u in lost)
+                yield MISSING_ITEMS.finding(
+                    language=lang,
+                    location=ctx.location(lang, (mine[-1],)),
+                    reference=ctx.reference(other, lost, " ".join(ctx.segments[other][u].text for u in lost)),
+                    score=None,
+                    message=(f"list cut short: {len(lost)} of {total} items in {other} ¶{seg.paragraph} "
+                             f"are missing here ({where}): {quoted}"),
+                )
+                continue
             yield MISSING_SENTENCE.finding(
                 language=lang,
                 location=ctx.location(lang, (mine[-1],)),
@@ -140,14 +159,23 @@ def _shared_unit(ctx: CheckContext, unexpressed: dict[str, list[int]], voters: i
     best = None
     for other, units in unexpressed.items():
         for u in units:
-            support = 1 + sum(
-                any(float(ctx.vectors[other][u] @ ctx.vectors[o2][u2]) / ctx.scale(other, o2)
-                    >= ctx.settings.verification.expressed for u2 in us)
-                for o2, us in unexpressed.items() if o2 != other
-            )
+            support = _support_of(ctx, unexpressed, other, u)
             if support * 2 > voters and (best is None or support > best[2]):
                 best = (other, u, support)
     return best
+
+
+def _support_of(ctx: CheckContext, unexpressed: dict[str, list[int]], other: str, u: int) -> int:
+    """How many of the versions in ``unexpressed`` have ``other``'s unit u unexpressed."""
+    return 1 + sum(
+        any(float(ctx.vectors[other][u] @ ctx.vectors[o2][u2]) / ctx.scale(other, o2)
+            >= ctx.settings.verification.expressed for u2 in us)
+        for o2, us in unexpressed.items() if o2 != other
+    )
+
+
+def _shared(ctx: CheckContext, unexpressed: dict[str, list[int]], other: str, u: int, voters: int) -> bool:
+    return _support_of(ctx, unexpressed, other, u) * 2 > voters
 
 
 def _neighbour_paragraph(ctx: CheckContext, lang: str, row_index: int) -> tuple[int, str] | None:
@@ -206,12 +234,57 @@ def _segment_gaps(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # whole-paragraph gap, reported above
             run_start = None
             for pos in range(len(beads) + 1):
-                gap = pos < len(beads) and beads[pos].a and not beads[pos].b and _blamed(ctx, lang, beads[pos].a[0])
+                gap = (pos < len(beads) and beads[pos].a and not beads[pos].b and _blamed(ctx, lang, beads[pos].a[0])
+                       and not _merged_into_neighbour(ctx, lang, beads, pos))
                 if gap and run_start is None:
                     run_start = pos
                 elif not gap and run_start is not None:
                     yield _segment_finding(ctx, lang, beads, run_start, pos)
                     run_start = None
+
+
+# A sentence end inside a segment: 。！？ (CJK), or . ! ? after a letter and before a space;
+# with the closing quotes and brackets after it.
+_INNER_END = re.compile(r"[。！？]+[" + re.escape(CLOSERS) + r"]*|(?<=[^\d\s])[.!?]+[" + re.escape(CLOSERS) + r"]*(?=\s)")
+
+
+def _inner_sentences(text: str) -> list[str]:
+    """The sentences of a segment at every sentence end inside it, including those the
+    segmenter rightly or wrongly kept together (inside a quotation kept whole)."""
+    out, pos = [], 0
+    for m in _INNER_END.finditer(text):
+        out.append(text[pos : m.end()])
+        pos = m.end()
+    out.append(text[pos:])
+    return [t.strip() for t in out if any(ch.isalnum() for ch in t)]
+
+
+def _merged_into_neighbour(ctx: CheckContext, lang: str, beads, pos: int) -> bool:
+    """Is the pivot unit of gap bead ``pos`` held by a sentence at the near end of the
+    neighbouring segment — the version ran two sentences into one segment (settings.missing
+    .merged_sentence), rather than dropping one? The near sentence must match the unit
+    better than it matches the neighbour's own unit (so a neighbour that holds two sentences
+    of its own, next to a sentence really lost, is not taken for a merge)."""
+    if ctx.encode is None:
+        return False
+    k = beads[pos].a[0]
+    pivot = ctx.pivot
+    scale = ctx.scale(pivot, lang)
+    floor = ctx.settings.missing.merged_sentence
+    sides = ((next((b for b in reversed(beads[:pos]) if b.b), None), -1),
+             (next((b for b in beads[pos + 1 :] if b.b), None), 0))
+    for nb, end in sides:
+        if nb is None or not nb.a:
+            continue
+        sentences = _inner_sentences(ctx.segments[lang][nb.b[end]].text)
+        if len(sentences) < 2 or not _judged(ctx, lang, sentences[end]):
+            continue
+        vec = np.asarray(ctx.encode([sentences[end]]), dtype=np.float64)[0]
+        mine = float(vec @ ctx.vectors[pivot][k]) / scale
+        own = float(vec @ unit_sum(ctx.vectors[pivot], nb.a)) / scale
+        if mine >= floor and mine > own:
+            return True
+    return False
 
 
 def _holders(ctx: CheckContext, k: int) -> list[str]:
@@ -269,7 +342,10 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     reference = ctx.reference(pivot, missing, ref_text)
     have = _support(ctx, missing[0])
     if items and len(items) == len(missing):
-        total = _list_size(ctx, pivot, missing[0])
+        # the lost items may span paragraphs (one item per paragraph: a row of several)
+        paras = sorted({psegs[i].paragraph for i in missing})
+        total = sum(_list_size(ctx, pivot, p) for p in paras)
+        span = f"¶{paras[0]}" if len(paras) == 1 else f"¶{paras[0]}-¶{paras[-1]}"
         quoted = " ".join(f"«{shorten(psegs[i].text, 60)}»" for i in missing)
         return MISSING_ITEMS.finding(
             language=lang,
@@ -277,7 +353,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
             reference=reference,
             score=None,
             message=(
-                f"list cut short: {len(items)} of {total} items in {pivot} ¶{psegs[missing[0]].paragraph} "
+                f"list cut short: {len(items)} of {total} items in {pivot} {span} "
                 f"are missing here ({where}): {quoted}"
             ),
         )
@@ -296,7 +372,5 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     )
 
 
-def _list_size(ctx: CheckContext, lang: str, k: int) -> int:
-    segs = ctx.segments[lang]
-    para = segs[k].paragraph
+def _list_size(ctx: CheckContext, lang: str, para: int) -> int:
     return sum(1 for s in ctx.docs[lang].paragraphs[para].segments if s.kind == "item")

@@ -82,6 +82,12 @@ class LanguageProfile:
 
     # -- sentences (segment/sentences.py) -----------------------------------------------
     abbreviations: frozenset[str] = GENERIC_ABBREVIATIONS  # lowercase, without the full stop
+    # Initialisms written without inner full stops (case-sensitive: «US», not «us»), and the
+    # words that follow one as a modifier: «US. Secretary of State» is «U.S.» with a dot lost,
+    # not a sentence ending in «US.» (a fragment no translation can mirror). A full stop after
+    # one of these is a sentence end unless one of title_words (lowercase) follows.
+    dotless_initialisms: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
     # A short attribution after a closing quote, which belongs to the quote's sentence
     # (ko «“…다.” 아담 씨가 말했다.»); its length limit is in segment/sentences.py.
     attribution: re.Pattern[str] | None = None

@@ -12,6 +12,12 @@ PROFILE = LanguageProfile(
         """mr mrs ms dr prof sr jr st vs jan feb mar apr jun jul aug sep sept oct nov dec
         vol fig gen gov sen rep approx dept mt cf ft lt col sgt capt""".split()
     ),
+    dotless_initialisms=frozenset({"US", "UK", "EU", "UN"}),
+    title_words=frozenset(
+        """secretary president vice ambassador envoy senator senators congressman congresswoman representative
+        official officials diplomat diplomats lawmakers army navy forces military troops government embassy
+        department treasury congress senate attorney special trade""".split()
+    ),
     mid_phrase_words=frozenset("the a an of to and or in on at for with by from that which who as but their his her its "
                                "this these".split()),
     spelled_numbers=True,

@@ -17,7 +17,7 @@ from html import escape
 from ..languages import NAMES
 from ..model import SEVERITIES, Finding, Report, SegmentedDocument
 from .common import SEVERITY_RANK, language_order, shorten, sorted_findings
-from .text import summary_line
+from .text import reference_role, summary_line
 
 _CSS = """
 :root{--err:#c62828;--warn:#a86400;--info:#1565c0;--line:#d5d9df;--muted:#5f6b7a;--bg2:#f4f6f9}
@@ -218,7 +218,7 @@ def _summary(report: Report) -> str:
     )
     items = [
         ("Findings", counts),
-        ("Versions", f"{len(report.versions)} (pivot: {_e(report.pivot)})"),
+        ("Versions", f"{len(report.versions)} ({_e(reference_role(report))})"),
         ("Model", _e(model_text)),
         ("Tool", f"parallelcheck {_e(report.tool_version)}"),
     ]

@@ -23,16 +23,22 @@ def model_name(model: Mapping[str, object]) -> str:
     return f"{name} ({backend})" if backend else name
 
 
+def reference_role(report: Report) -> str:
+    """'source: en' when the report was made with the source authoritative, else 'pivot: ko'."""
+    role = "source" if f"|source:{report.pivot}|" in f"|{report.signature}|" else "pivot"
+    return f"{role}: {report.pivot}"
+
+
 def summary_line(report: Report) -> str:
     """'Found 1 error, 0 warnings, 0 info in 5 versions (pivot: ko).' or 'No issues found…'."""
     n = plural(len(report.versions), "version")
     accepted = f" {plural(report.suppressed, 'finding')} accepted by the baseline not shown." if report.suppressed else ""
     if not report.findings:
-        return f"No issues found in {n} (pivot: {report.pivot}).{accepted}"
+        return f"No issues found in {n} ({reference_role(report)}).{accepted}"
     s = report.summary
     return (
         f"Found {plural(s['error'], 'error')}, {plural(s['warning'], 'warning')}, {s['info']} info "
-        f"in {n} (pivot: {report.pivot}).{accepted}"
+        f"in {n} ({reference_role(report)}).{accepted}"
     )
 
 

@@ -108,6 +108,7 @@ def _sentencex_cuts(text: str, lang: str) -> list[int]:
 
 
 _OPENING_QUOTES = "\"'“‘«"
+_TIGHT_SPACES = "\u00a0\u202f"  # no-break spaces, which French sets inside « » (and before : ; ! ?)
 
 
 def _at_quote_side(text: str, cut: int) -> int:
@@ -119,8 +120,13 @@ def _at_quote_side(text: str, cut: int) -> int:
     if 1 < cut < n and text[cut - 1] in _OPENING_QUOTES and text[cut - 2].isspace() and not text[cut].isspace():
         return cut - 1
     end = cut
-    while 0 < end < n and text[end] in CLOSERS and text[cut - 1] in ".!?…":
-        end += 1
+    while 0 < end < n and text[cut - 1] in ".!?…":
+        if text[end] in CLOSERS:
+            end += 1
+        elif text[end] in _TIGHT_SPACES and end + 1 < n and text[end + 1] in CLOSERS:
+            end += 2  # French typography: «…cloche.\u00a0» Dans…»
+        else:
+            break
     return end if end > cut and (end == n or text[end].isspace()) else cut
 
 
@@ -223,6 +229,10 @@ def _keep_cut(
         token = _last_token(left)
         if token[:-1].lower() in abbreviations:
             return False  # "M. Dupont", "12 janv. la"
+        lang_profile = profile(lang)
+        if token[:-1] in lang_profile.dotless_initialisms and right.split(None, 1)[0].strip(",;:").lower() \
+                in lang_profile.title_words:
+            return False  # "US. Secretary of State" (U.S. with a dot lost)
         if token.lower() in ("a.m.", "p.m.") and right.split(None, 1)[0].rstrip(".,;:") in _TIME_ZONES:
             return False  # "at an 11 a.m. ET news conference"
         if left_len <= 3 and _TINY_ABBREVIATION.fullmatch(left):

@@ -215,6 +215,14 @@ class DriftSettings:
     # Under this the text is unrelated: an error (NTREX replaced sentences: -0.17 to 0.29;
     # correct but loose translations the encoder scores low sit at 0.4 and above).
     error: float = 0.3
+    # Texts shorter than this (characters without spaces, by language) embed too noisily
+    # for a low score to mean drift: when the reference and the version are both shorter,
+    # the finding is info. NTREX half A, free but faithful renderings scored 0.3 or under:
+    # «It's normal.» (10) / ko «뭐 새삼스러운 일도 아니죠.» (12), «That's what happened.» (19) /
+    # zh «情况如我们所愿。» (8), «They bullied me backstage.» (23) / fr (27); none of the
+    # NTREX replacements benchmarks.defects injects has both sides that short.
+    short_chars: Mapping[str, int] = field(
+        default_factory=lambda: {"*": 30, "ko": 15, "ja": 15, "zh": 12})
 
 
 @dataclass(frozen=True)
@@ -271,10 +279,23 @@ class NumberSettings:
 
 @dataclass(frozen=True)
 class NameSettings:
-    """PC203 name-variants (``checks/names.py``)."""
+    """PC202 latin-token-missing and PC203 name-variants (``checks/names.py``)."""
 
-    # Two spellings at least this alike (difflib ratio, accents folded) are one name.
+    # PC203: two spellings at least this alike (difflib ratio, accents folded) are one name.
     similarity: float = 0.8
+    # PC202: the clause carrying a token is rendered in a version that lacks the token when
+    # that version's best piece matches it at least this share of how well the versions
+    # keeping the token do (normalised similarities); the token was then translated, and
+    # the finding is info. NTREX half A: rendered tokens 0.92-1.14 (HIV, BBC, HMC, SNL), a
+    # clause dropped with its tokens 0.24 (CNN, MSNBC).
+    rendered_clause: float = 0.75
+    # PC202: clauses with fewer letters than this join the next one («HMC chief Mike
+    # Buchanan said:» alone embeds noisily).
+    clause_min_letters: int = 20
+    # PC202: an acronym this long or longer is present when written in lower case as a word
+    # (k8s labels: «LIST and WATCH» as fr «**list** et **watch**»); shorter ones in lower
+    # case are ordinary words (it, us, who).
+    lowercase_min_letters: int = 4
 
 
 @dataclass(frozen=True)

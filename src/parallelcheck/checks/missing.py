@@ -34,7 +34,7 @@ MISSING_SENTENCE = Rule(
     "aligned paragraph of this version.",
     example="fr ¶2 has two of the three sentences the other versions have there: the missing one is "
             "quoted from the reference.",
-    settings=("missing", "verification", "truncation.lost_ratio", "drift.error"),
+    settings=("missing", "verification", "truncation.lost_ratio", "drift.error", "drift.short_chars"),
 )
 MISSING_ITEMS = Rule(
     "PC103", "missing-list-items", "truncated", "error",
@@ -321,7 +321,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     swapped = [b for b in (beads[lo - 1] if lo else None, beads[hi] if hi < len(beads) else None)
                if b is not None and b.b and not b.a]
     if swapped:
-        from .drift import DRIFT
+        from .drift import DRIFT, severity
 
         ref_text = " ".join(psegs[i].text for i in missing)
         # As PC105 itself: an error when the text there is unrelated, else a warning (the
@@ -333,9 +333,9 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
             location=ctx.location(lang, swapped[0].b),
             reference=ctx.reference(pivot, missing, ref_text),
             score=similarity,
-            severity="error" if similarity < ctx.settings.drift.error else "warning",
+            severity=severity(ctx, similarity, pivot, ref_text, lang, ctx.text(lang, swapped[0].b)),
             message=(
-                f"this says something else than the other versions, which have here: "
+                f"this says something else than {'the source, which has' if ctx.source else 'the other versions, which have'} here: "
                 f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ctx.quote_segments(pivot, missing))}»"
             ),
         )

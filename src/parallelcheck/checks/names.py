@@ -4,7 +4,12 @@
   absent from this version's counterpart paragraph; likewise an acronym (FBI, AI) or brand
   (YouTube) — but only in a version that writes that token in Latin letters elsewhere in
   the document. A version that renders it its own way throughout (French IA for AI,
-  Chinese 联邦调查局 for FBI) made a choice, not a mistake.
+  Chinese 联邦调查局 for FBI) made a choice, not a mistake. An acronym or brand missing
+  from a clause this version renders as well as the versions that keep the token do (HIV
+  as 艾滋病毒 in one sentence, SNL as 《周六夜现场》) was translated there: info. One missing
+  with its clause («… watching MSNBC while recording CNN» gone) is a warning. An acronym
+  written in lower case (LIST as «list») is there. With a source, the source is never
+  blamed, and a token the source lacks is not expected.
 - PC203: one name written two ways inside one version ("Han Sung-sook" and
   "Han Seong-sook"): a reader can't tell whether they are two people.
 """
@@ -17,6 +22,9 @@ import re
 from statistics import median
 from collections.abc import Iterator
 
+import numpy as np
+
+from ..align.verify import clause_spans
 from ..languages import profile
 from ..model import Finding, Reference
 from .base import CheckContext, Rule, shorten
@@ -25,9 +33,13 @@ LATIN_TOKEN_MISSING = Rule(
     "PC202", "latin-token-missing", "name", "warning",
     "A URL, e-mail address or code that the other versions carry is absent from this version's "
     "paragraph; or an acronym or brand that this version writes in Latin letters elsewhere, "
-    "while here it is missing.",
+    "while here it is missing. When the clause that carries an acronym or brand elsewhere is "
+    "rendered here as well as in the versions that keep it (the token was translated or "
+    "localised: HIV as 艾滋病毒, BBC as 英国广播公司), the finding is info: a token to check, not a gap.",
     example="«www.mss.go.kr» dropped from one version is reported; «FBI» absent from a Chinese "
-            "paragraph only if that version writes «FBI» elsewhere (else it translates it).",
+            "paragraph only if that version writes «FBI» elsewhere (else it translates it); "
+            "«… watching MSNBC while recording CNN» with that clause gone from zh: a warning.",
+    settings=("names",),
 )
 NAME_VARIANTS = Rule(
     "PC203", "name-variants", "name", "warning",
@@ -104,21 +116,68 @@ def _latin_tokens(ctx: CheckContext) -> Iterator[Finding]:
     candidates = []
     for cells, toks, texts in rows:
         for lang in cells:
+            if lang == ctx.source:
+                continue  # with a source, the source is never the one blamed
             others = [o for o in cells if o != lang]
             for token in sorted(set().union(*(toks[o] for o in others)) - set(toks[lang])):
                 if _written_within(token, texts[lang]):
                     continue  # part of a longer word here: "GNU" in "GNUish"
+                if _written_lowercase(token, texts[lang], ctx.settings.names.lowercase_min_letters):
+                    continue  # «LIST and WATCH operations» as «**list** et **watch**»
                 holders = [o for o in others if token in toks[o]]
                 family = [o for o in others if profile(o).cjk == profile(lang).cjk]
                 if len(holders) * 4 < len(others) * 3 or any(token not in toks[o] for o in family):
                     continue  # expected only where most others, and all of its script family, have it
+                if ctx.source is not None and ctx.source not in holders:
+                    continue  # not in the source: nothing a translation should carry
                 candidates.append((lang, token, toks[holders[0]][token][0], cells, holders))
+    texts_of = {id(cells): (toks, texts) for cells, toks, texts in rows}
     for lang, token, kind, cells, holders in candidates:
         if kind in ("acronym", "brand"):
             usual = median(writes.get((o, token), 0) for o in ctx.languages if o != lang)
             if writes.get((lang, token), 0) * 2 < usual:
                 continue
-        yield _missing_token(ctx, lang, cells, token, holders)
+        toks, texts = texts_of[id(cells)]
+        # An acronym or a brand is a word a translation may render (HIV as 艾滋病毒, HMC as
+        # CSM, YouTube as 유튜브): when its clause is rendered here, the finding is a hint. A
+        # URL, an address or a code (exim4, A380) is an identifier, carried as it is.
+        rendered = kind in ("acronym", "brand") and _clause_rendered(ctx, lang, token, cells, holders, toks, texts)
+        yield _missing_token(ctx, lang, cells, token, holders, "info" if rendered else None)
+
+
+def _clause_rendered(ctx: CheckContext, lang: str, token: str, cells, holders: list[str], toks, texts) -> bool:
+    """Does this version's paragraph render the clause that carries ``token`` in the reference
+    version about as well as the other versions that keep the token do? Then the token was
+    translated or localised (HIV as 艾滋病毒, SNL as 《周六夜现场》), not dropped with its
+    clause («… watching MSNBC while recording CNN» gone from a Chinese sentence).
+    Similarities are normalised by each language pair's usual match in this document."""
+    if ctx.encode is None:
+        return False
+    ref = ctx.pivot if ctx.pivot in holders else holders[0]
+    peers = [h for h in holders if h != ref]
+    if not peers:
+        return False
+    limits = ctx.settings.names
+    _, start, _ = toks[ref][token]
+    text = texts[ref]
+    a, b = next(((a, b) for a, b in clause_spans(text, limits.clause_min_letters) if a <= start < b), (0, len(text)))
+    vector = np.asarray(ctx.encode([text[a:b].strip()]), dtype=np.float64)[0]
+
+    def rendering(version: str) -> float:
+        idx = tuple(i for p in cells[version] for i in ctx.docs[version].segment_ranges[p])
+        return ctx.matchers[version].best(vector, idx) / ctx.scale(ref, version)
+
+    here = rendering(lang)
+    usual = median(rendering(h) for h in peers)
+    return here >= limits.rendered_clause * usual
+
+
+def _written_lowercase(token: str, text: str, min_letters: int) -> bool:
+    """Is an acronym of at least ``min_letters`` letters there as a word in lower case
+    ("LIST" written «list»)? Shorter ones are ordinary words in lower case (IT, US, WHO)."""
+    if not token.isupper() or len(token) < min_letters:
+        return False
+    return re.search(rf"(?<![A-Za-z0-9]){re.escape(token.lower())}(?![A-Za-z0-9])", text) is not None
 
 
 def _written_within(token: str, text: str) -> bool:
@@ -128,7 +187,8 @@ def _written_within(token: str, text: str) -> bool:
     return bool(pattern.search(text) or token.islower() and pattern.search(text.lower()))
 
 
-def _missing_token(ctx: CheckContext, lang: str, cells, token: str, holders: list[str]) -> Finding:
+def _missing_token(ctx: CheckContext, lang: str, cells, token: str, holders: list[str],
+                   severity=None) -> Finding:
     ref_lang = ctx.pivot if ctx.pivot in holders else holders[0]
     ref_paras = cells[ref_lang]
     ref_text = " ".join(ctx.docs[ref_lang].paragraphs[p].text for p in ref_paras)
@@ -137,9 +197,11 @@ def _missing_token(ctx: CheckContext, lang: str, cells, token: str, holders: lis
         location=ctx.paragraph_location(lang, cells[lang][0]),
         reference=Reference(ref_lang, ref_paras[0], ref_text),
         score=None,
+        severity=severity,
         message=(
             f"«{token}» is in {', '.join(holders)} but not in this paragraph "
             f"({ref_lang} ¶{ref_paras[0]} «{shorten(ref_text)}»)"
+            + ("; the sentence around it is rendered here: it may be translated (check)" if severity == "info" else "")
         ),
     )
 

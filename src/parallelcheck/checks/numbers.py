@@ -7,6 +7,12 @@ by paragraph row of the N-way alignment. A version is blamed only when it both *
 value most other versions state and *states* a value none of them has — a substitution
 (15 → 50). A number that some versions spell out and others leave implicit is style, not
 an error, so a value merely absent (or merely extra) is never reported.
+
+With a source (``--source``) the source is authoritative: a translation is judged against
+the source alone — a value the source states that the translation replaced is an error on
+the translation even when other translations share the wrong value — and the source is
+never the one blamed. A row the source has no part in is not judged (its content is an
+addition, PC107).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ NUMBER_MISMATCH = Rule(
             "50 where the others have 15.",
     settings=("numbers",),
 )
+# (With a source, "the other versions" are the source alone; see the module doc.)
 RULES = (NUMBER_MISMATCH,)
 
 
@@ -77,7 +84,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         coincidences: "half an inch" written 0.5 in one sentence, "1 to 4 inches" in another)."""
         values = judged.get((lang, segment_of[(lang, q.start)]))
         return values is not None and len(values) >= n_versions and not any(
-            (unit, value) in v for o, v in values.items() if o != lang)
+            (unit, value) in v for o, v in values.items() if o != lang and o in _judges(ctx, lang, values))
 
     for cells in ctx.paragraph_rows:
         found = {lang: numbers_of(lang, [i for p in paras for i in ctx.docs[lang].segment_ranges[p]])
@@ -95,9 +102,9 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
     if len(found) < 2:
         return
     for lang, qs in found.items():
-        others = [o for o in found if o != lang]
-        if len(others) == 1 and lang == ctx.pivot:
-            continue  # two versions: the reference is not the one blamed
+        others = _judges(ctx, lang, found)
+        if not others or len(others) == 1 and lang == ctx.pivot:
+            continue  # two versions: the reference is not the one blamed; the source never is
         lacks: set[tuple[str, float]] = set()
         extra: list = []
         # Plain numbers against every other version; lengths and weights only against
@@ -106,7 +113,7 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             mine = _values(qs, unit, counted)
             peers = {o: _values(found[o], unit, counted) for o in others}
             peers = {o: v for o, v in peers.items() if v or not unit}
-            if not peers or unit and len(peers) < 2:
+            if not peers or unit and len(peers) < 2 and ctx.source is None:
                 continue  # a unit family stated by one other version: no majority to side with
 
             def support(v: float, times: int = 1) -> int:
@@ -125,6 +132,14 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             extra += [x for _, x in pairs if x not in extra]
         if lacks and extra:
             yield _finding(ctx, lang, sorted(extra, key=lambda x: x[1].start), sorted(lacks), found)
+
+
+def _judges(ctx: CheckContext, lang: str, found) -> list[str]:
+    """The versions ``lang``'s numbers are judged against: the others of the row; with a
+    source, the source alone (none for the source itself, or where it has no part)."""
+    if ctx.source is None:
+        return [o for o in found if o != lang]
+    return [ctx.source] if lang != ctx.source and ctx.source in found else []
 
 
 def _values(qs, unit: str, counted: bool) -> Counter[float]:
@@ -173,7 +188,7 @@ def _finding(ctx: CheckContext, lang: str, extra, lacks: list[tuple[str, float]]
         reference=Reference(ref_lang, ref_p, ref_text),
         score=None,
         message=(
-            f"number differs: this version has {stated} where the other versions have {expected} "
+            f"number differs: this version has {stated} where {'the source has' if ctx.source else 'the other versions have'} {expected} "
             f"({ref_lang} ¶{ref_p} «{shorten(ref_text)}»)"
         ),
     )

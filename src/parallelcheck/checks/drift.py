@@ -85,7 +85,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 message=(
                     f"this does not seem to say what {against} say{'s' if ctx.source else ''} here "
                     f"(similarity {bead.score:.2f} of the usual): {pivot} ¶{psegs[bead.a[0]].paragraph} "
-                    f"«{shorten(ref_text)}»"
+                    f"«{shorten(ctx.quote_segments(pivot, bead.a))}»"
                 ),
             )
     # the second test: a unit that is the odd one out of its row (checks/drift_rows.py)

@@ -63,6 +63,6 @@ def run(ctx: CheckContext, rule: Rule, seen: set) -> Iterator[Finding]:
                 message=(
                     f"this does not seem to say what the other versions say here (it matches them "
                     f"{own:.2f} on average, where they match each other {rest:.2f}): {pivot} "
-                    f"¶{psegs[k].paragraph} «{shorten(ref_text)}»"
+                    f"¶{psegs[k].paragraph} «{shorten(ctx.quote_segments(pivot, (k,)))}»"
                 ),
             )

@@ -189,6 +189,6 @@ def _finding(ctx: CheckContext, lang: str, extra, lacks: list[tuple[str, float]]
         score=None,
         message=(
             f"number differs: this version has {stated} where {'the source has' if ctx.source else 'the other versions have'} {expected} "
-            f"({ref_lang} ¶{ref_p} «{shorten(ref_text)}»)"
+            f"({ref_lang} ¶{ref_p} «{shorten(ctx.quote(ref_lang, seg.start, seg.end) if seg is not None else ref_text)}»)"
         ),
     )

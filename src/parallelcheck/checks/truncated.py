@@ -331,7 +331,7 @@ def _finding(ctx: CheckContext, k: int, lang: str, bead, beads, relative: float,
     psegs = ctx.segments[ctx.pivot]
     lost = _lost_clauses(ctx, k, lang, beads, by_source) if len(bead.a) == 1 else None
     ref_text = lost or " ".join(psegs[i].text for i in bead.a)
-    what = f"it lacks «{shorten(lost)}»" if lost else f"compare «{shorten(ref_text)}»"
+    what = f"it lacks «{shorten(lost)}»" if lost else f"compare «{shorten(ctx.quote_segments(ctx.pivot, bead.a))}»"
     states = "which the source states" if by_source else "which every other version states"
     lacks = f"lacks {', '.join(f'«{v}»' for v in lost_values)}, {states}, and is "
     if mid_phrase:

@@ -455,6 +455,11 @@ class OddOneOutSettings:
     # components, where only en, ja and fr still have the controller list and ja's «Job
     # controller» stands where en and fr have the Replication controller (0.41 vs 0.92).
     min_versions: int = 3
+    # Items longer than this (letters and digits of the pivot's item) are left to the pair
+    # test: the row test is for one-line items. tldr's English descriptions: median 39, 99%
+    # at most 113 (385 lines); NTREX rendered as Markdown (a paragraph of full news sentences
+    # as a bullet list), clean documents: 10 of the 25 row findings on items over 115.
+    max_item_chars: int = 120
     # Mean similarity of the unit to the others, over the others' mean similarity to each
     # other, under which it is drifted. Chosen on the tldr benchmark's tuning half (replaced
     # descriptions: median 0.53, 90% under 0.67; faithful lines of clean pages: 99% above

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from ..align.nway import content_length
 from ..model import Finding
 from .base import CheckContext, Rule, shorten
 
@@ -34,6 +35,8 @@ def run(ctx: CheckContext, rule: Rule, seen: set) -> Iterator[Finding]:
     for k in range(len(psegs)):
         if psegs[k].kind != "item":
             continue  # prose: the pair test (drift.py) has the document's sentences to calibrate on
+        if content_length(psegs[k].text) > limits.max_item_chars:
+            continue  # an item the length of a prose sentence: the pair test judges it as one
         # the row of pivot unit k: each version's unit (segment group) matched to it
         row = {pivot: (k,)}
         for lang in ctx.others:

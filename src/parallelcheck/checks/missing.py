@@ -219,7 +219,7 @@ def _paragraph_gaps(ctx: CheckContext) -> Iterator[Finding]:
                 score=None,
                 severity=blame.severity,
                 message=(
-                    f"{what} present in {len(have)} of {len(ctx.languages)} versions is missing here "
+                    f"{what} present in {len(have)} of {len(ctx.languages)} versions {'is' if n == 1 else 'are'} missing here "
                     f"({where} this paragraph): {ref_lang} ¶{ref_paras[0]} «{shorten(quoted)}»"
                 ),
             )

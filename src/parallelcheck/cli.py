@@ -215,7 +215,7 @@ def _explain_settings(rule) -> str:
             lines.append(f"  {key}")
             continue
         value = getattr(getattr(DEFAULT, group), name)
-        lines.append(f"  {group}.{name.replace('_', '-')} = {_toml_value(value)}")
+        lines.append(f"  {group.replace('_', '-')}.{name.replace('_', '-')} = {_toml_value(value)}")
     table = "[tool.parallelcheck.settings.GROUP] in pyproject.toml, or [settings.GROUP] in parallelcheck.toml"
     return "\nSettings it reads (" + table + "; defaults shown):\n" + "\n".join(lines) + "\n"
 

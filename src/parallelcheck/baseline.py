@@ -55,11 +55,15 @@ def write_baseline(report: Report, path: str | Path) -> int:
     The file is sorted JSON with no timestamps, so it diffs cleanly under version control;
     rule, language and message are kept beside each fingerprint for the human reviewer.
     """
-    entries = sorted(
-        ({"fingerprint": f.fingerprint, "rule": f.rule, "language": f.language, "message": " ".join(f.message.split())}
-         for f in report.findings),
-        key=lambda e: (e["fingerprint"], e["rule"], e["language"], e["message"]),
-    )
+    return write_entries(path, (
+        {"fingerprint": f.fingerprint, "rule": f.rule, "language": f.language, "message": " ".join(f.message.split())}
+        for f in report.findings))
+
+
+def write_entries(path: str | Path, entries) -> int:
+    """Write baseline ``entries`` (dicts, sorted here by every key they hold, in order) as the
+    baseline file ``path``, atomically; returns how many."""
+    entries = sorted(entries, key=lambda e: tuple(e.values()))
     data = {"schema": BASELINE_SCHEMA, "findings": entries}
     try:
         write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # never half a baseline

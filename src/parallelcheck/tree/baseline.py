@@ -11,25 +11,16 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..atomic import write_text_atomic
-from ..baseline import BASELINE_SCHEMA, apply_baseline
+from ..baseline import BASELINE_SCHEMA, apply_baseline, write_entries
 from ..errors import InputError
 from ..model import Finding
 
 
 def write_tree_baseline(tree, path: str | Path) -> int:
     """Record every finding of a :class:`~parallelcheck.tree.run.TreeReport`; returns how many."""
-    entries = sorted(
-        ({"document": d.path, "fingerprint": f.fingerprint, "rule": f.rule, "language": f.language,
-          "message": " ".join(f.message.split())} for d in tree.documents for f in d.findings),
-        key=lambda e: (e["document"], e["fingerprint"], e["rule"], e["language"], e["message"]),
-    )
-    data = {"schema": BASELINE_SCHEMA, "findings": entries}
-    try:
-        write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # never half a baseline
-    except OSError as exc:
-        raise InputError(f"cannot write baseline {path}: {exc.strerror or exc}") from None
-    return len(entries)
+    return write_entries(path, (
+        {"document": d.path, "fingerprint": f.fingerprint, "rule": f.rule, "language": f.language,
+         "message": " ".join(f.message.split())} for d in tree.documents for f in d.findings))
 
 
 def load_tree_baseline(path: str | Path) -> dict[str, Counter[str]]:

@@ -90,16 +90,7 @@ def _missing_beside_a_merge(ctx: CheckContext) -> Iterator[Finding]:
             lost = [u for u in unexpressed[other] if _shared(ctx, unexpressed, other, u, len(voters))]
             if seg.kind == "item" and all(ctx.segments[other][u].kind == "item" for u in lost):
                 # list items: a list cut short, all its lost items named (as the pivot's gaps are)
-                total = _list_size(ctx, other, seg.paragraph)
-                quoted = " ".join(f"«{shorten(ctx.quote_segments(other, (u,)), 60)}»" for u in lost)
-                yield MISSING_ITEMS.finding(
-                    language=lang,
-                    location=ctx.location(lang, (mine[-1],)),
-                    reference=ctx.reference(other, lost, " ".join(ctx.segments[other][u].text for u in lost)),
-                    score=None,
-                    message=(f"list cut short: {len(lost)} of {total} items in {other} ¶{seg.paragraph} "
-                             f"are missing here ({where}): {quoted}"),
-                )
+                yield _list_cut(ctx, lang, ctx.location(lang, (mine[-1],)), other, lost, [seg.paragraph], where)
                 continue
             yield MISSING_SENTENCE.finding(
                 language=lang,
@@ -345,20 +336,7 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
     have = _support(ctx, missing[0])
     if items and len(items) == len(missing):
         # the lost items may span paragraphs (one item per paragraph: a row of several)
-        paras = sorted({psegs[i].paragraph for i in missing})
-        total = sum(_list_size(ctx, pivot, p) for p in paras)
-        span = f"¶{paras[0]}" if len(paras) == 1 else f"¶{paras[0]}-¶{paras[-1]}"
-        quoted = " ".join(f"«{shorten(ctx.quote_segments(pivot, (i,)), 60)}»" for i in missing)
-        return MISSING_ITEMS.finding(
-            language=lang,
-            location=loc,
-            reference=reference,
-            score=None,
-            message=(
-                f"list cut short: {len(items)} of {total} items in {pivot} {span} "
-                f"are missing here ({where}): {quoted}"
-            ),
-        )
+        return _list_cut(ctx, lang, loc, pivot, missing, sorted({psegs[i].paragraph for i in missing}), where)
     n = len(missing)
     what = "a sentence" if n == 1 else f"{n} sentences"
     return MISSING_SENTENCE.finding(
@@ -371,6 +349,21 @@ def _segment_finding(ctx: CheckContext, lang: str, beads, lo: int, hi: int) -> F
             f"({where}): "
             f"{pivot} ¶{psegs[missing[0]].paragraph} «{shorten(ctx.quote_segments(pivot, missing))}»"
         ),
+    )
+
+
+def _list_cut(ctx: CheckContext, lang: str, location, ref_lang: str, lost, paras: list[int], where: str) -> Finding:
+    """PC103 on ``lang`` for the list items ``lost`` (segments of ``ref_lang``, whose list
+    spans paragraphs ``paras``), each named: a list cut short."""
+    total = sum(_list_size(ctx, ref_lang, p) for p in paras)
+    span = f"¶{paras[0]}" if len(paras) == 1 else f"¶{paras[0]}-¶{paras[-1]}"
+    quoted = " ".join(f"«{shorten(ctx.quote_segments(ref_lang, (u,)), 60)}»" for u in lost)
+    return MISSING_ITEMS.finding(
+        language=lang,
+        location=location,
+        reference=ctx.reference(ref_lang, lost, " ".join(ctx.segments[ref_lang][u].text for u in lost)),
+        score=None,
+        message=f"list cut short: {len(lost)} of {total} items in {ref_lang} {span} are missing here ({where}): {quoted}",
     )
 
 

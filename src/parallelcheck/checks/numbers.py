@@ -84,7 +84,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         coincidences: "half an inch" written 0.5 in one sentence, "1 to 4 inches" in another)."""
         values = judged.get((lang, segment_of[(lang, q.start)]))
         return values is not None and len(values) >= n_versions and not any(
-            (unit, value) in v for o, v in values.items() if o != lang and o in _judges(ctx, lang, values))
+            (unit, value) in values[o] for o in _judges(ctx, lang, values))
 
     for cells in ctx.paragraph_rows:
         found = {lang: numbers_of(lang, [i for p in paras for i in ctx.docs[lang].segment_ranges[p]])

@@ -22,7 +22,7 @@ from ._profile import DEFAULT, HanNumerals, LanguageProfile, NativeNumerals
 __all__ = [
     "DEFAULT", "HanNumerals", "LATIN_SCRIPT_LANGUAGES", "LanguageProfile", "NAMES", "NativeNumerals",
     "is_language_code", "language_name", "language_tag", "normalize_language", "profile", "profiles",
-    "resolve_language", "split_url_locale",
+    "resolve_language", "split_url_locale", "url_parts",
 ]
 
 # The languages langdetect knows, by ISO 639-1 code (its zh-cn and zh-tw are both "zh" here:
@@ -119,14 +119,19 @@ _URL = re.compile(r"(?:(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<host>[^/]+))?(?P<pat
 _LOCALE_SEGMENT = re.compile(r"/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4}){0,2})(?=[/?#]|$)")
 
 
+def url_parts(url: str) -> tuple[str, str, str]:
+    """``(scheme with its colon, host, path)`` of a link target, each "" when absent."""
+    m = _URL.match(url)
+    assert m is not None
+    return m.group("scheme") or "", m.group("host") or "", m.group("path")
+
+
 def split_url_locale(url: str) -> tuple[str | None, str]:
     """``(locale, url without it)``: the language of a localised link target — a leading path
     segment (``/ko/docs/…``, ``/zh-cn/docs/…``) or first host label (``fr.wikipedia.org``)
     that is a language code or tag of any language, not only the version's own — and the
     target with that part left out (``(None, url)`` for a target with no locale)."""
-    m = _URL.match(url)
-    assert m is not None
-    host, path, scheme = m.group("host") or "", m.group("path"), m.group("scheme") or ""
+    scheme, host, path = url_parts(url)
     labels = host.split(".")
     if len(labels) > 2 and is_language_code(labels[0]):
         return labels[0], f"{scheme}//{'.'.join(labels[1:])}{path}"

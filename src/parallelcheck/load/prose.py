@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..languages import split_url_locale
+from ..languages import split_url_locale, url_parts
 from ..model import CodeToken, Markup, Span
 from .paragraphs import trim
 
@@ -207,11 +207,8 @@ def url_key(url: str) -> str:
     ``/zh-cn/…``, ``fr.wikipedia.org``)."""
     url = url.strip().strip("<>")
     url = url.split("#", 1)[0]
-    _, url = split_url_locale(url)
-    m = re.match(r"(?:(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<host>[^/]+))?(?P<path>.*)", url, re.I | re.S)
-    assert m is not None
-    host = m.group("host") or ""
-    return (f"//{host}" if host else "") + (m.group("path").rstrip("/") or "/")
+    _, host, path = url_parts(split_url_locale(url)[1])
+    return (f"//{host}" if host else "") + (path.rstrip("/") or "/")
 
 
 def shortcode_key(match: re.Match[str], settings: ProseSettings) -> str | None:

@@ -24,6 +24,10 @@ from .conftest import SEED, ntrex_documents, paragraphs_of, render_texts
         ("had trained two of the missing, the fifth-floor room", "en", [2, 5]),
         ("deux des athlètes, au cinquième étage", "fr", [2, 5]),
         ("中小企業15社、3万人、二〇二六年", "ja", [15, 3e4, 2026]),
+        # 兆 before a unit word is the SI prefix mega (500 MB, 3 MHz); before 元 it is 10¹²,
+        # and in Japanese always 10¹².
+        ("文件为500兆字节，主频3兆赫，投资3兆元", "zh", [500, 3, 3e12]),
+        ("予算は3兆円", "ja", [3e12]),
     ],
 )
 def test_numbers_are_read_as_values_in_every_script(text, lang, values):

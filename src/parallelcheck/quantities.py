@@ -154,6 +154,10 @@ def quantities(text: str, language: str) -> list[Quantity]:
     # Full-width digits become ASCII (one character each, so spans stay valid). Full-width
     # punctuation stays: "，24岁" must not read as the grouping comma of a number.
     norm = text.translate(_FULLWIDTH_DIGITS)
+    if lang_profile.si_prefix_myriads is not None:
+        # 500兆字节 is 500 megabytes, not 500×10¹²: a myriad character used as an SI prefix
+        # is blanked (one space for one character, so spans stay valid).
+        norm = lang_profile.si_prefix_myriads.sub(lambda m: " " * len(m.group()), norm)
     found: list[Quantity] = []
     taken = bytearray(len(norm))  # one byte a character (a list took 8)
 

@@ -120,6 +120,9 @@ class LanguageProfile:
 
     # -- numbers (quantities.py, checks/numbers.py) -------------------------------------
     decimal_mark: str = "."
+    # Myriad characters that are an SI prefix before a unit word (Chinese 兆 in 兆字节, 兆赫:
+    # mega, not 10¹²): read as no multiplier there.
+    si_prefix_myriads: re.Pattern[str] | None = None
     group_marks: str = ","  # characters that group thousands
     # Spelled-out numbers are read (by text2num, in this language).
     spelled_numbers: bool = False

@@ -45,6 +45,7 @@ PROFILE = LanguageProfile(
                    r"|(?<![\d:.,])(\d{1,2})[:：](\d{2})(?![\d:])"),
     half_hour=HAN_HALF_HOUR,
     myriad_units=HAN_NUMERALS.myriads,
+    si_prefix_myriads=re.compile(r"兆(?=字节|位元组|比特|位|赫|瓦|帕|欧|焦|伏|吨|克)"),
     small_units={"千": 1e3, "百": 1e2},
     han_numerals=HAN_NUMERALS,
     one_as_article=True,

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from parallelcheck.baseline import apply_baseline, fingerprint, load_baseline
+from parallelcheck.baseline import apply_baseline, fingerprint, load_baseline, with_fingerprints
 from parallelcheck.cli import main
 from parallelcheck.errors import InputError
 from parallelcheck.model import Finding, Location, Reference
@@ -64,6 +64,25 @@ def test_fingerprint_ignores_offsets_and_whitespace_but_not_content():
     assert a != fingerprint(_finding(10), "Han Seong-sik")  # other text
     assert a != fingerprint(_finding(10, rule="PC202"), "Han Seong-sook")  # other rule
     assert a != fingerprint(_finding(10, language="en"), "Han Seong-sook")  # other version
+
+
+def test_findings_on_the_same_text_get_distinct_fingerprints():
+    # Two names missing from one paragraph: same span, same reference, another subject.
+    para = "Le présentateur a parlé aux deux chaînes."
+    texts = {"fr": para}
+    base = Finding("PC202", "name", "warning", "fr", Location(1, 0, len(para), 1),
+                   Reference("en", 1, "He spoke to CNN and MSNBC."), None, "")
+    cnn = replace(base, message="«CNN» is in en but not in this paragraph")
+    msnbc = replace(base, message="«MSNBC» is in en but not in this paragraph")
+    first, second, again = with_fingerprints([cnn, msnbc, msnbc], texts)
+    assert first.fingerprint == fingerprint(cnn, para)  # the first keeps the plain fingerprint
+    assert len({first.fingerprint, second.fingerprint, again.fingerprint}) == 3
+    # Stable: the same findings in the same order get the same fingerprints again.
+    assert [f.fingerprint for f in with_fingerprints([cnn, msnbc, msnbc], texts)] == [
+        first.fingerprint, second.fingerprint, again.fingerprint]
+    # A baseline that accepted CNN alone does not hide MSNBC.
+    kept, suppressed = apply_baseline([first, second], Counter({first.fingerprint: 1}))
+    assert suppressed == 1 and [f.message for f in kept] == [msnbc.message]
 
 
 def test_baseline_counts_occurrences():

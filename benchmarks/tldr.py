@@ -9,7 +9,7 @@ edit in one translation (chosen by a seeded draw):
 - defects: an example dropped (its description line and its code line), the page
   description's longest line cut to half, an example description replaced by another
   page's (one that reads differently: the first such line from page n+37 on), an example description left in English, a number changed (in a description when
-  one holds a number, else in a code line);
+  one holds a number, else in a code line the English page has too);
 - benign edits: blank lines added around every code line, and a translated code line whose
   placeholders are put back to English (``{{ファイル}}`` → ``{{path/to/file}}``).
 
@@ -139,7 +139,16 @@ def inject(kind: str, pages: dict[str, str], rng: random.Random, other):
         at = offset(examples[n][0])
     elif kind == "number":
         spots = [k for k, x in enumerate(lines) if x.startswith(("- ", "> ")) and _NUMBER.search(x)]
-        spots = spots or [k for k, x in enumerate(lines) if x.startswith("`") and _NUMBER.search(_PLACEHOLDER.sub("", x))]
+        # A code line only where the English page has the same command (placeholders and
+        # numbers aside): a number in a code line only this version has (zh's extra «shuf -n
+        # 1» example in common/tldr) has nothing to be compared with, so changing it is no
+        # defect a comparison of the versions could show.
+        def command(x: str) -> str:
+            return _NUMBER.sub("0", _PLACEHOLDER.sub("{{}}", x.strip()))
+
+        en_commands = {command(x) for x in en_lines if x.startswith("`")}
+        spots = spots or [k for k, x in enumerate(lines) if x.startswith("`") and _NUMBER.search(_PLACEHOLDER.sub("", x))
+                          and command(x) in en_commands]
         if not spots:
             return None
         k = rng.choice(spots)

@@ -167,3 +167,59 @@ def test_numbers_of_different_sentences_are_not_paired_as_a_substitution():
     texts["ko"] = texts["ko"].replace("몇 인치의", "1~5인치의")  # a real change in the same sentence still shows
     found = [f for f in parallelcheck.check(texts).findings if f.rule == "PC201"]
     assert [(f.language, f.location.paragraph) for f in found] == [("ko", 0)] and "5" in found[0].message
+
+
+def _ls_page(**edits):
+    """A tldr-style page (written for this test) whose first example says "one per line" in
+    words everywhere but Japanese, which writes the digit (1行ごと)."""
+    lines = {
+        "en": ("List directory contents.", "List files one per line:", "List all files, including hidden files:"),
+        "ko": ("폴더의 내용물을 나열합니다.", "한줄에 하나의 파일씩 나열:", "숨겨진 파일을 포함해 모든 파일 나열:"),
+        "ja": ("ディレクトリの内容を一覧表示します。", "ファイルを1行ごとに一覧表示:", "隠しファイルを含むすべてのファイルを一覧表示:"),
+        "zh": ("列出目录中的内容。", "列出目录中的文件，每个文件占一行：", "列出包含隐藏文件的所有文件："),
+        "fr": ("Liste le contenu d'un répertoire.", "Liste les fichiers, un par ligne :",
+               "Liste tous les fichiers, ainsi que les fichiers cachés :"),
+    }
+    texts = {lang: f"# ls\n\n> {d}\n\n- {one}\n\n`ls -1`\n\n- {every}\n\n`ls -a`\n"
+             for lang, (d, one, every) in lines.items()}
+    for lang, (old, new) in edits.items():
+        assert old in texts[lang]
+        texts[lang] = texts[lang].replace(old, new)
+    return texts
+
+
+def test_a_digit_changed_where_the_others_say_one_in_words_is_found():
+    # tldr common/ls: ja «5行ごと» where en, ko, zh, fr say one per line (one, 하나, 一行, un par)
+    clean = _ls_page()
+    assert _numbers(parallelcheck.check(clean, pivot="en", input_format="markdown")) == []
+    edited = _ls_page(ja=("1行ごと", "5行ごと"))
+    found = _numbers(parallelcheck.check(edited, pivot="en", input_format="markdown"))
+    assert [(f.language, f.severity, f.location.line) for f in found] == [("ja", "error", 5)]
+    assert edited["ja"][found[0].location.start : found[0].location.end] == "5"
+    assert "where the other versions have 1" in found[0].message
+
+
+@pytest.mark.parametrize(("text", "lang", "ones"), [
+    ("List files one per line, one at a time", "en", ["one", "one"]),
+    ("run more than one copy, at least one, no one, the one, one of them, one another, someone", "en", []),
+    ("un par ligne, une seule fois ; un fichier, une commande", "fr", ["un", "une"]),
+    ("한줄에 하나의 파일씩, 한 개", "ko", ["하나"]),
+    ("每个文件占一行，一个文件，统一，第一行", "zh", ["一"]),
+    ("一つのファイル、ひとつずつ", "ja", ["一つ", "ひとつ"]),
+])
+def test_one_words_are_counts_not_articles_or_pronouns(text, lang, ones):
+    from parallelcheck.checks.numbers import _one_words
+
+    assert [q.text for q in _one_words(text, lang, [], 0)] == ones
+
+
+def test_one_words_support_only_a_whole_number():
+    # k8s components (--source en): en «run more than one copy» where fr, following an older
+    # text, says «introduite dans la version 1.6»; a version number is no count of one
+    page = _ls_page()
+    texts = {"en": page["en"], "fr": page["fr"].replace("Liste les fichiers, un par ligne :",
+                                                        "Liste les fichiers (depuis la version 1.6) :")}
+    assert _numbers(parallelcheck.check(texts, source="en", input_format="markdown")) == []
+    texts["fr"] = page["fr"].replace("un par ligne", "5 par ligne")
+    found = _numbers(parallelcheck.check(texts, source="en", input_format="markdown"))
+    assert [(f.language, f.location.line) for f in found] == [("fr", 5)]

@@ -99,3 +99,21 @@ def test_the_benchmark_replaces_a_description_by_one_that_says_something_else():
         assert texts[lang][at:].startswith(changed[0][1])
     # only donors that say the same: no edit
     assert tldr.inject("replace", alias, random.Random(0), [alias]) is None
+
+
+def test_the_benchmark_changes_no_number_in_a_code_line_only_one_version_has():
+    import random
+
+    from benchmarks import tldr
+
+    # no description holds a number; zh alone has an example whose code line does (tldr
+    # common/tldr: «shuf -n 1»), the other code line with a number is on every page
+    base = {lang: f"# x\n\n> Page {lang}.\n\n- Example {lang}:\n\n`x --level 3 {{{{file}}}}`\n" for lang in LANGS}
+    pages = dict(base, zh=base["zh"] + "\n- 随机:\n\n`x --list | shuf -n 1`\n")
+    edited = set()
+    for seed in range(40):
+        texts, lang, at = tldr.inject("number", pages, random.Random(seed), None)
+        changed = [b for a, b in zip(pages[lang].split("\n"), texts[lang].split("\n")) if a != b]
+        assert len(changed) == 1 and changed[0].startswith("`x --level ") and "3" not in changed[0]
+        edited.add(lang)
+    assert "zh" in edited

@@ -369,3 +369,41 @@ def test_units_export_to_tmx_and_back(tmp_path, capsys):
     assert back.source_language == "en" and back.languages == ("ko", "fr")
     assert [(u.source.text, [(lang, t.text) for lang, t in u.targets]) for u in back.units] == [
         (u.source.text, [(lang, t.text) for lang, t in u.targets if t.text.strip()]) for u in doc.units]
+
+
+def test_a_word_literal_rendered_as_a_word_is_not_missing(tmp_path):
+    """PC303: a ``literal`` that is an ordinary word may be translated as a word of the same
+    stem (fr «virtuelles» for ``virtual``, as in python-docs-po classes.po); code literals, a
+    keyword translated into another word and a mere shared beginning are still missing."""
+    from parallelcheck.units.inputs import load_units
+    from parallelcheck.units.pipeline import check_units
+
+    entries = [  # (msgid, fr, ja)
+        ("For C++ programmers: all methods in Python are effectively ``virtual``.",
+         "Pour les programmeurs C++ : toutes les méthodes de Python sont en effet \"virtuelles\".",
+         "C++ プログラマへ: Python のメソッドは事実上すべて ``virtual`` です。"),
+        ("A function that returns a ``generator`` is easy to write.",
+         "Une fonction qui renvoie un Générateur est facile à écrire.",
+         "``generator`` を返す関数は簡単に書けます。"),
+        ("The loop runs ``while`` the condition holds.",
+         "La boucle tourne tant que la condition est vraie.",
+         "条件が成り立つ ``while`` ループが回ります。"),
+        ("Call ``print`` to show the value on the screen.",
+         "Appelez le principe pour afficher la valeur à l'écran.",
+         "画面に値を表示するには ``print`` を呼びます。"),
+        ("If you have an object ``x``, you can view its representation.",
+         "Si vous avez un objet, vous pouvez voir sa représentation.",
+         "オブジェクト ``x`` があれば、その表現を見られます。"),
+    ]
+    for lang, col in (("fr", 1), ("ja", 2)):
+        (tmp_path / f"{lang}.po").write_text(_catalogue(lang, [(e[0], e[col]) for e in entries]),
+                                             encoding="utf-8")
+    doc = load_units([f"fr={tmp_path / 'fr.po'}", f"ja={tmp_path / 'ja.po'}"])
+    report = check_units(doc, select=["PC303"])
+    fr = tmp_path / "fr.po"
+    assert sorted((f.rule, f.language, f.location.line) for f in report.findings) == sorted([
+        ("PC303", "fr", _line_of(fr, 'msgid "The loop runs')),
+        ("PC303", "fr", _line_of(fr, 'msgid "Call ``print``')),
+        ("PC303", "fr", _line_of(fr, 'msgid "If you have an object')),
+    ])
+    assert [f.severity for f in report.findings] == ["error"] * 3

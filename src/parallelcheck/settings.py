@@ -410,6 +410,16 @@ class UnitSettings:
     # ("Classes" is French too) and code fragments are not. Every empty or copied unit with a
     # run of three words is prose a reader would want translated.
     min_prose_run: int = 3
+    # PC303: a ``literal`` that is an ordinary word (lowercase letters only, at least
+    # word_literal_min_letters: shorter ones are names such as ``x``, ``i``, ``self``) is not
+    # missing when the translation has a word of the same stem: the translation's word, case
+    # and accents folded, starts with the literal's first word_literal_stem_share of letters,
+    # and at least word_literal_min_letters of them (fr «virtuelles» for ``virtual``,
+    # «générateur» for ``generator``; «principe» does not render ``print``). Measured on
+    # python-docs-po half A, whose one false PC303 was fr classes.po «"virtuelles"» for
+    # ``virtual``; the 26 true PC303 findings of both halves keep firing.
+    word_literal_min_letters: int = 5
+    word_literal_stem_share: float = 0.6
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,10 @@ English and French, Chinese/Japanese numerals, Korean counts, 万/억 units), pa
 by paragraph row of the N-way alignment. A version is blamed only when it both *lacks* a
 value most other versions state and *states* a value none of them has — a substitution
 (15 → 50). A number that some versions spell out and others leave implicit is style, not
-an error, so a value merely absent (or merely extra) is never reported.
+an error, so a value merely absent (or merely extra) is never reported. Words that say "one"
+as a count (profile.one_words: «one per line», «un par ligne», 하나, 一行) are not numbers
+(they are too often articles or pronouns) but support the value 1: ja «5行ごと» where the
+others say one per line is a substitution; the words themselves are never blamed.
 
 With a source (``--source``) the source is authoritative: a translation is judged against
 the source alone — a value the source states that the translation replaced is an error on
@@ -48,6 +51,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     # Each segment is read once; a paragraph's numbers are its segments' numbers.
     read: dict[tuple[str, int], list[tuple[int, Quantity]]] = {}
     segment_of: dict[tuple[str, int], int] = {}  # (language, a quantity's start) -> its segment
+    # (language, start) of "one" words (profile.one_words): they support the value 1 and are
+    # never blamed themselves.
+    support_only: set[tuple[str, int]] = set()
 
     def numbers_of(lang: str, indices) -> list[tuple[int, Quantity]]:
         out = []
@@ -58,6 +64,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                     (seg.paragraph, Quantity(q.value, seg.start + q.start, seg.start + q.end, q.text, q.unit))
                     for q in quantities(seg.text, lang)
                 ]
+                for q in _one_words(seg.text, lang, [q for _, q in read[(lang, i)]], seg.start):
+                    read[(lang, i)].append((seg.paragraph, q))
+                    support_only.add((lang, q.start))
                 for _, q in read[(lang, i)]:
                     segment_of[(lang, q.start)] = i
             out += read[(lang, i)]
@@ -73,7 +82,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         for lang, segs in cells.items():
             for i in segs:
                 judged[(lang, i)] = values
-        for f in _compare(ctx, found, counted=True):
+        for f in _compare(ctx, found, counted=True, support_only=support_only):
             reported.add((f.language, f.location.paragraph))
             yield f
 
@@ -89,16 +98,19 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     for cells in ctx.paragraph_rows:
         found = {lang: numbers_of(lang, [i for p in paras for i in ctx.docs[lang].segment_ranges[p]])
                  for lang, paras in cells.items()}
-        for f in _compare(ctx, found, excused=functools.partial(seen_in_its_sentence_row, len(cells))):
+        for f in _compare(ctx, found, excused=functools.partial(seen_in_its_sentence_row, len(cells)),
+                          support_only=support_only):
             if (f.language, f.location.paragraph) not in reported:
                 yield f
 
 
 def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], counted: bool = False,
-             excused=None) -> Iterator[Finding]:
+             excused=None, support_only=frozenset()) -> Iterator[Finding]:
     """Findings for one row: ``found`` maps each version to its (paragraph, quantity) pairs,
     offsets absolute in the version's text; ``counted``: compare how often each value occurs;
-    ``excused(lang, quantity, unit, value)``: the stated quantity is known not to replace value."""
+    ``excused(lang, quantity, unit, value)``: the stated quantity is known not to replace value;
+    ``support_only``: (language, start) of quantities that support a value but are never blamed
+    (the "one" words)."""
     if len(found) < 2:
         return
     for lang, qs in found.items():
@@ -122,16 +134,37 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             # lacking: most others state it more often; extra: no other states it as often
             unit_lacks = {v for v in set().union(*peers.values()) if support(v, mine[v] + 1) * 2 > len(peers)}
             unit_extra = [(p, q) for p, q in qs if q.unit == unit and support(value_key(q.value), mine[value_key(q.value)]) == 0
-                          and not (q.value == 1 and profile(lang).one_as_article)]
+                          and not (q.value == 1 and profile(lang).one_as_article) and (lang, q.start) not in support_only]
             # A substitution changes a number, not its order of magnitude: 15 → 50,
             # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
             # month another version leaves implicit, are different numbers, not a wrong one.
+            # A 1 that only "one" words state is a count: a version number (1.6) is no
+            # substitution for it.
+            said = {v for o in peers for _, q in found[o] if q.unit == unit and (o, q.start) not in support_only
+                    for v in [value_key(q.value)]}
             pairs = [(v, x) for v in unit_lacks for x in unit_extra if (unit in (CLOCK, DOTTED) or _plausible(v, x[1].value, ctx.settings.numbers.max_ratio))
-                     and not (excused and excused(lang, x[1], unit, v))]
+                     and not (excused and excused(lang, x[1], unit, v))
+                     and (v in said or x[1].value == int(x[1].value))]
             lacks |= {(unit, v) for v, _ in pairs}
             extra += [x for _, x in pairs if x not in extra]
         if lacks and extra:
             yield _finding(ctx, lang, sorted(extra, key=lambda x: x[1].start), sorted(lacks), found)
+
+
+@functools.lru_cache(maxsize=None)
+def _one_pattern(lang: str) -> re.Pattern[str] | None:
+    words = profile(lang).one_words
+    return re.compile(words) if words else None
+
+
+def _one_words(text: str, lang: str, stated: list[Quantity], offset: int) -> list[Quantity]:
+    """The "one" words of ``text`` (profile.one_words) outside the quantities ``stated`` (spans
+    in the whole version), as quantities of value 1, spans shifted by ``offset``."""
+    pattern = _one_pattern(lang)
+    if pattern is None:
+        return []
+    return [Quantity(1.0, offset + m.start(), offset + m.end(), m.group()) for m in pattern.finditer(text)
+            if not any(q.start < offset + m.end() and offset + m.start() < q.end for q in stated)]
 
 
 def _judges(ctx: CheckContext, lang: str, found) -> list[str]:

@@ -271,7 +271,7 @@ def _placeholders(ctx: UnitContext) -> Iterator[Finding]:
                 s_cmp = s_cnt
             missing = (s_set - t_set) + (s_cmp - t_cnt)
             extra = (t_set - s_set) + (t_cnt - s_cmp)
-            missing, extra = _excused(missing, extra, src, t.text)
+            missing, extra = _excused(missing, extra, src, t.text, ctx.settings.units)
             if not missing and not extra:
                 continue
             parts = []
@@ -301,9 +301,11 @@ def _inner(token: str) -> str:
     return next((g for g in m.groups() if g is not None), "") if m else ""
 
 
-def _excused(missing: Counter, extra: Counter, source: str, target: str) -> tuple[Counter, Counter]:
+def _excused(missing: Counter, extra: Counter, source: str, target: str,
+             settings: UnitSettings = DEFAULT.units) -> tuple[Counter, Counter]:
     """Differences a reviewer would dismiss, taken out: a literal whose code is in the
-    translation without its backticks; literals of the source replaced by literals of the
+    translation without its backticks; a literal that is an ordinary word translated as a
+    word of the same stem (``virtual``, «virtuelles»); literals of the source replaced by literals of the
     translation (example names and strings translated on purpose: ``nomfonction`` for
     ``funcname``, ``ask_ok('정말 끝내길 원하세요?')``); markup the translation adds around words
     the source has as plain text (a link or ``literal`` added for the reader)."""
@@ -318,7 +320,8 @@ def _excused(missing: Counter, extra: Counter, source: str, target: str) -> tupl
             re.search(rf"(?<!\w){re.escape(last)}(?!\w)", plain_source)))
 
     out_missing = Counter({k: n for k, n in missing.items() if not (
-        k.startswith("``") and (_inner(k) in plain_target or added))})
+        k.startswith("``") and (_inner(k) in plain_target or added
+                                or _rendered_word(_inner(k), plain_target, settings)))})
     # Literals the translation adds are the translator's additions for the reader (a
     # translator's note with an example, ``match`` before "statement"); markup around words
     # the source has (:keyword:`for` for ``for``, :class:`~string.Template` for "Template");
@@ -335,6 +338,24 @@ def _excused(missing: Counter, extra: Counter, source: str, target: str) -> tupl
                 del out_missing[k], out_extra[x]
                 break
     return out_missing, out_extra
+
+
+def _fold(text: str) -> str:
+    """Case and accents folded: «Virtuelles» -> «virtuelles», «méthode» -> «methode»."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+
+
+def _rendered_word(code: str, target: str, settings: UnitSettings) -> bool:
+    """Whether a literal is an ordinary word that the translation renders as a word of its
+    own language: the literal is lowercase letters only (no code characters: ``virtual``, not
+    ``x``, ``sys.path``, ``__init__`` or ``None``), and a word of the translation shares its
+    stem («virtuelles»). A keyword translated into another word (``while``, «tant que») or
+    into another script stays missing."""
+    if not re.fullmatch(r"[a-z]+", code) or len(code) < settings.word_literal_min_letters:
+        return False
+    need = max(settings.word_literal_min_letters, math.ceil(settings.word_literal_stem_share * len(code)))
+    stem = code[:need]
+    return any(_fold(word).startswith(stem) for word in re.findall(r"[^\W\d_]+", target))
 
 
 def _site(token: str) -> str:

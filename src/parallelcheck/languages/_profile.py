@@ -143,6 +143,11 @@ class LanguageProfile:
     # "a"/"one" is written as 1 (1つ, 한 명, 一个) where English and French use an article or
     # a pronoun: a stated 1 has no reliable counterpart (checks/numbers.py).
     one_as_article: bool = False
+    # Words that say "one" as a count, not as an article or a pronoun (en «one per line», fr
+    # «un par ligne», ko 하나, zh 一行): never read as a number nor blamed, they only support
+    # the value 1 against a version that writes another digit there (ja «5行ごと» where the
+    # others say one per line; checks/numbers.py). A regex, or None.
+    one_words: str | None = None
 
     @property
     def counts_in_myriads(self) -> bool:

@@ -26,6 +26,10 @@ PROFILE = LanguageProfile(
     vague_number_words=frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "tens"}),
     month_names=tuple("january february march april may june july august september october november december".split()),
     months_capitalised=True,
+    # "one" as a count: not "one of", "no one", "the one", "this one", "one another", nor
+    # "more than one" / "at least one" (two or more).
+    one_words=r"(?i)(?<![\w'-])(?<!\bno )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhich )(?<!\bany )(?<!\beach )"
+              r"(?<!\bevery )(?<!\bthan )(?<!\bleast )one(?![\w'-])(?! of\b)(?! another\b)",
     clock_pattern=(r"(?<![\d:.])(\d{1,2})[:.](\d{2})(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b))"
                    r"|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"
                    r"|(?<![\d:.,])(\d{1,2})()\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"),

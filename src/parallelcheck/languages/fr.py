@@ -17,6 +17,8 @@ PROFILE = LanguageProfile(
     decimal_mark=",",
     group_marks="\u00a0\u202f\u2009 .",  # 1 000 (with any space), 1.000
     spelled_numbers=True,
+    # un/une as a count, not the article: «un par ligne», «une seule fois», «un à la fois».
+    one_words=r"(?i)(?<![\w'-])une?(?= seule?\b| par\b| à la fois\b)",
     # "billion" is 10^12 in French (a milliard is 10^9).
     large_number_words={"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
                         "billion": 1e12},

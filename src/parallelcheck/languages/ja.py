@@ -41,4 +41,5 @@ PROFILE = LanguageProfile(
     small_units={"千": 1e3, "百": 1e2},
     han_numerals=HAN_NUMERALS,
     one_as_article=True,
+    one_words=r"(?:一|ひと)つ",
 )

@@ -45,4 +45,6 @@ PROFILE = LanguageProfile(
         article="한",
     ),
     one_as_article=True,
+    # 하나 (one, the count); 한 before a noun is as often the article "a".
+    one_words=r"하나",
 )

@@ -49,4 +49,6 @@ PROFILE = LanguageProfile(
     small_units={"千": 1e3, "百": 1e2},
     han_numerals=HAN_NUMERALS,
     one_as_article=True,
+    # 一 before a counter of lines, times, items, pages, columns (一个 is as often "a").
+    one_words=r"(?<![第统唯])一(?=[行次条项份页列段])",
 )

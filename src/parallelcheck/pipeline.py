@@ -94,6 +94,7 @@ def check_documents(
     from .checks import RuleSelection, run_checks
     from .embed import get_embedder
     from .embed.pieces import PieceEmbedder
+    from .embed.reading import reading_texts
     from .glossary import load_glossary
     from .segment import segment_document
     from .settings import DEFAULT
@@ -125,7 +126,8 @@ def check_documents(
     # Texts over Limits.embed_chars are encoded by pieces: encoder memory is O(limit).
     embedder = PieceEmbedder(embedder)
 
-    texts = [s.text for d in segmented for s in d.segments]
+    # What the encoder reads: each segment's prose, short inline code included (embed.reading).
+    texts = [t for d in segmented for t in reading_texts(d, settings.code)]
     vectors_all = _encode(embedder, texts, progress)
     vectors: dict[str, np.ndarray] = {}
     k = 0

@@ -430,7 +430,14 @@ class RevisionSettings:
 
 @dataclass(frozen=True)
 class CodeSettings:
-    """PC207, the non-prose skeleton of Markdown/HTML versions (``checks/code.py``)."""
+    """The non-prose skeleton of Markdown/HTML versions: PC207 (``checks/code.py``), and the
+    inline code the encoder reads (``embed/reading.py``)."""
+
+    # Inline code of one word at most this long is read by the encoder (and counted in a
+    # sentence's length) as a word of its sentence: k8s labels' identifiers (`In`, `NotIn`,
+    # `matchExpressions`, `environment=production`) are 2-22 characters, and ja/zh write as
+    # code what en writes as words («`In`と`NotIn`» for "In and NotIn").
+    read_inline_chars: int = 32
 
     # A lost token and an added one of the same kind in one aligned row are one change when
     # their keys are at least this alike (difflib ratio); measured on the k8s-docs pages and

@@ -449,6 +449,11 @@ class CodeSettings:
     translated_confidence: float = 0.5
     # At most this many lost tokens are quoted in one message.
     quoted: int = 3
+    # A lost one-word code span (`operator`) is translated, not lost, when the version's prose
+    # of the row has a word this alike to it, case and accents folded (difflib ratio): k8s
+    # labels' fr «l'opérateur» for `operator` 0.82 (also «sélecteur» for `selector` 0.82,
+    # «valeur» for `value` 0.73 stays below, as do unrelated words of a row).
+    cognate_similarity: float = 0.8
 
 
 @dataclass(frozen=True)

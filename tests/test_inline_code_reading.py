@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import parallelcheck
-from parallelcheck.embed.reading import reading_texts
+from parallelcheck.embed.reading import ReadingEncoder, reading_texts
 from parallelcheck.load import document_from_text
 from parallelcheck.segment import segment_document
 from parallelcheck.settings import DEFAULT
@@ -50,6 +50,17 @@ def test_plain_text_and_long_code_are_read_as_before():
     assert read == prose
     doc = segment_document(document_from_text("en", "Plain `text` here.", source="<t>"))
     assert reading_texts(doc, DEFAULT.code) == [s.text for s in doc.segments]
+
+
+def test_texts_cut_from_a_segment_are_read_like_it():
+    text = "# T\n\n`values`のセットは、`In`と`NotIn`では空にできません。\n"
+    doc = segment_document(document_from_text("ja", text, source="<t>", input_format="markdown"))
+    reader = ReadingEncoder(lambda texts: list(texts), [doc], DEFAULT.code)
+    segment = doc.segments[1].text
+    piece = segment[segment.index("と") :]  # a clause piece, as the aligner's second look cuts it
+    assert reader.encode([segment, piece, "と"]) == [
+        "values のセットは、In と NotIn では空にできません。", "と NotIn では空にできません。", "と"]
+    assert reader.encode(["無関係な文。"]) == ["無関係な文。"]
 
 
 @pytest.mark.parametrize("source", ["en", None])
@@ -99,3 +110,14 @@ def test_a_word_in_backticks_translated_in_the_prose_is_not_lost_code():
 def test_a_word_in_backticks_the_version_leaves_out_is_lost():
     fr = FR.replace("un opérateur", "une condition").replace("l'opérateur est \"In\", ", "")
     assert _code_findings(fr) == [("fr", "lacks an inline code span that the en source carries")]
+
+
+def test_code_cut_short_is_no_translated_cognate():
+    """«`bun» (a sentence cut inside its code span) holds the letters of `bunx` but is shorter:
+    the code is lost, not translated."""
+    texts = {"en": "# bun x\n\n> This command is an alias of `bunx`.\n",
+             "ko": "# bun x\n\n> 이 명령은 `bunx` 의 별칭입니다.\n",
+             "ja": "# bun x\n\n> このコマンドは `bun。\n"}
+    report = parallelcheck.check(texts, input_format="markdown", source="en")
+    assert [(f.language, f.message) for f in report.findings if f.rule == "PC207"] == [
+        ("ja", "lacks an inline code span that the en source carries (en ¶1): «bunx»")]

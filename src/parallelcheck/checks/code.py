@@ -265,9 +265,11 @@ _PLAIN_WORD = re.compile(r"[a-z]{4,}")
 def _translated_word(ctx, lang, token, row) -> bool:
     """Whether a code span that is one plain lower-case word (``operator``, ``selector``: a
     field named in the sentence, not a command or a value) is written in the version's prose
-    of the row as a translated cognate (fr «l'opérateur»): a word that, case and accents
-    folded, is at least ``code.cognate_similarity`` alike. As for a term translated inside
-    backticks (``_in_own_script``), the content is there; the formatting differs."""
+    of the row as a translated cognate (fr «l'opérateur»): a word at least as long (a
+    translation adapts the ending; a shorter run of the same letters is the code cut short,
+    «`bun» for `bunx`) that, case and accents folded, is at least ``code.cognate_similarity``
+    alike. As for a term translated inside backticks (``_in_own_script``), the content is
+    there; the formatting differs."""
     if row is None or not _PLAIN_WORD.fullmatch(token.text.strip()):
         return False
     doc = ctx.docs[lang].document
@@ -276,7 +278,8 @@ def _translated_word(ctx, lang, token, row) -> bool:
     for p in ctx.paragraph_rows[row].get(lang, ()):
         for w in _RUN.findall(doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]):
             folded = _fold_accents(w.lower())
-            if folded[:1] == word[0] and SequenceMatcher(None, word, folded, autojunk=False).ratio() >= floor:
+            if (len(folded) >= len(word) and folded[:1] == word[0]
+                    and SequenceMatcher(None, word, folded, autojunk=False).ratio() >= floor):
                 return True
     return False
 

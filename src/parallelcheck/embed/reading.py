@@ -13,11 +13,16 @@ masked markup. The code just before a segment's first word (``\\`values\\`の…
 of a paragraph) is read with it, the code after the last word of a paragraph with the last
 segment.
 
-Only the segment vectors read the code: lengths, and the clause pieces that the aligner's
-second look and the checks encode (``align.verify``), stay those of the prose view.
+The texts cut from a segment that the aligner's second look and the checks encode (clause
+pieces, a sentence's close) are read the same way (:class:`ReadingEncoder`). Lengths stay
+those of the prose view.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..model import Document, SegmentedDocument
 from ..settings import CodeSettings
@@ -25,11 +30,15 @@ from ..settings import CodeSettings
 _PAD = "\x00"  # a masked code point next to a shown code span (backticks, tags): dropped
 
 
+# An identifier: ASCII letters, digits and the joiners of names, paths and key=value pairs.
+# A term in the version's own script inside backticks (zh `标准输出` for `stdout`) is a
+# translation, which the encoder would match poorly with the code it stands for: not shown.
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.:/=+-]*")
+
+
 def _shown(text: str, settings: CodeSettings) -> bool:
-    """Whether an inline code span is read as a word: one word, short, with a letter or digit,
-    and no placeholder."""
-    return (0 < len(text) <= settings.read_inline_chars and len(text.split()) == 1 and "{{" not in text
-            and any(ch.isalnum() for ch in text))
+    """Whether an inline code span is read as a word: one short identifier."""
+    return len(text) <= settings.read_inline_chars and _IDENTIFIER.fullmatch(text) is not None
 
 
 def reading_view(doc: Document, settings: CodeSettings) -> str | None:
@@ -85,10 +94,10 @@ def _reading_spans(doc: SegmentedDocument, view: str) -> list[tuple[int, int]]:
     return out
 
 
-def reading_texts(doc: SegmentedDocument, settings: CodeSettings) -> list[str]:
+def reading_texts(doc: SegmentedDocument, settings: CodeSettings, view: str | None = None) -> list[str]:
     """Per segment of ``doc``, the text the encoder reads (the segment's own text when the
-    version has no inline code to show)."""
-    view = reading_view(doc.document, settings)
+    version has no inline code to show); ``view``: its :func:`reading_view`, if known."""
+    view = view if view is not None else reading_view(doc.document, settings)
     if view is None:
         return [s.text for s in doc.segments]
     out = []
@@ -96,3 +105,46 @@ def reading_texts(doc: SegmentedDocument, settings: CodeSettings) -> list[str]:
         shows = _PAD in view[lo:hi]
         out.append(view[lo:hi].replace(_PAD, "").strip() if shows else s.text)
     return out
+
+
+class ReadingEncoder:
+    """An encoder for texts cut from segments (clause pieces, a sentence's opening or close:
+    what the aligner's second look and the checks encode) that reads them as the segments
+    are read: a text found in a segment that shows code is encoded as that stretch of the
+    reading view. Segment vectors and piece vectors then compare like with like (a piece
+    without the ``build`` its segment has would match the other versions' whole sentence
+    worse than their parts, and a cut sentence would seem complete). Other texts pass
+    unchanged."""
+
+    def __init__(self, encode: Callable[[Sequence[str]], Any], docs: Sequence[SegmentedDocument],
+                 settings: CodeSettings) -> None:
+        self._encode = encode
+        self._whole: dict[str, str] = {}  # a segment's text -> what the encoder reads of it
+        # (a segment's text, the stretch of the reading view it reads, where the text starts in it)
+        self._parts: list[tuple[str, str, int]] = []
+        for doc in docs:
+            view = reading_view(doc.document, settings)
+            if view is None:
+                continue
+            for s, (lo, hi) in zip(doc.segments, _reading_spans(doc, view)):
+                if _PAD in view[lo:hi]:
+                    self._whole.setdefault(s.text, view[lo:hi].replace(_PAD, "").strip())
+                    self._parts.append((s.text, view[lo:hi], s.start - lo))
+
+    def read(self, text: str) -> str:
+        """What the encoder reads of ``text``."""
+        if not self._parts:
+            return text
+        if text in self._whole:
+            return self._whole[text]
+        for prose, view, offset in self._parts:
+            at = prose.find(text)
+            if at >= 0:
+                # the segment's opening (close) reads the code before (after) it, as the segment does
+                lo = 0 if at == 0 else offset + at
+                hi = len(view) if at + len(text) == len(prose) else offset + at + len(text)
+                return view[lo:hi].replace(_PAD, "").strip() or text
+        return text
+
+    def encode(self, texts: Sequence[str]):
+        return self._encode([self.read(t) for t in texts])

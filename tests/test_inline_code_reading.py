@@ -121,3 +121,26 @@ def test_code_cut_short_is_no_translated_cognate():
     report = parallelcheck.check(texts, input_format="markdown", source="en")
     assert [(f.language, f.message) for f in report.findings if f.rule == "PC207"] == [
         ("ja", "lacks an inline code span that the en source carries (en ¶1): «bunx»")]
+
+
+def _content(lang, paragraph, ref_paragraph):
+    from parallelcheck.model import Finding, Location, Reference
+
+    return Finding(rule="PC105", kind="drift", severity="warning", language=lang,
+                   location=Location(paragraph, 0, 1, 1), reference=Reference("en", ref_paragraph, "x"),
+                   score=None, message="drift")
+
+
+def test_another_revision_counts_each_source_paragraph_it_differs_from():
+    """A rewrite that runs several source paragraphs into one of its own differs from each
+    (k8s components ko: one long list stands for six English paragraphs)."""
+    from types import SimpleNamespace
+
+    from parallelcheck.checks import revision
+
+    ctx = SimpleNamespace(settings=DEFAULT.replace("revision.min_paragraphs", 3), source="en",
+                          alignment=SimpleNamespace(paragraphs=SimpleNamespace(rows=[object()] * 6)))
+    merged = [_content("ko", 2, ref) for ref in (2, 3, 4)]  # one ko paragraph, three en ones
+    assert [f.rule for f in revision.summarise(ctx, merged) if f.severity != "info"] == ["PC108"]
+    same = [_content("ko", 2, 2)] * 3  # three findings about one paragraph: one difference
+    assert [f.rule for f in revision.summarise(ctx, same) if f.severity != "info"] == ["PC105"] * 3

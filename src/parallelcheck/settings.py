@@ -433,10 +433,10 @@ class CodeSettings:
     """The non-prose skeleton of Markdown/HTML versions: PC207 (``checks/code.py``), and the
     inline code the encoder reads (``embed/reading.py``)."""
 
-    # Inline code of one word at most this long is read by the encoder (and counted in a
-    # sentence's length) as a word of its sentence: k8s labels' identifiers (`In`, `NotIn`,
-    # `matchExpressions`, `environment=production`) are 2-22 characters, and ja/zh write as
-    # code what en writes as words («`In`と`NotIn`» for "In and NotIn").
+    # Inline code that is one name of letters at most this long is read by the encoder as a
+    # word of its sentence (embed/reading.py): k8s labels' names (`In`, `NotIn`,
+    # `matchExpressions`) are 2-16 characters, and ja/zh write as code what en writes as
+    # words («`In`と`NotIn`» for "In and NotIn").
     read_inline_chars: int = 32
 
     # A lost token and an added one of the same kind in one aligned row are one change when

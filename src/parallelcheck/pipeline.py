@@ -94,6 +94,7 @@ def check_documents(
     from .checks import RuleSelection, run_checks
     from .embed import get_embedder
     from .embed.pieces import PieceEmbedder
+    from .embed.reading import ReadingEncoder, reading_texts
     from .glossary import load_glossary
     from .segment import segment_document
     from .settings import DEFAULT
@@ -124,8 +125,11 @@ def check_documents(
         embedder = get_embedder(model, cache=cache, cache_dir=cache_dir, threads=threads)
     # Texts over Limits.embed_chars are encoded by pieces: encoder memory is O(limit).
     embedder = PieceEmbedder(embedder)
+    # Texts cut from segments are read as their segments are (short inline code shown).
+    encode = ReadingEncoder(embedder.encode, segmented, settings.code).encode
 
-    texts = [s.text for d in segmented for s in d.segments]
+    # What the encoder reads: each segment's prose, short inline code included (embed.reading).
+    texts = [t for d in segmented for t in reading_texts(d, settings.code)]
     vectors_all = _encode(embedder, texts, progress)
     vectors: dict[str, np.ndarray] = {}
     k = 0
@@ -136,13 +140,13 @@ def check_documents(
 
     if progress:
         progress("align", 0, 1)
-    alignment = align_documents(segmented, vectors, pivot, encode=embedder.encode, settings=settings,
+    alignment = align_documents(segmented, vectors, pivot, encode=encode, settings=settings,
                                 consensus=source is None)
     if progress:
         progress("align", 1, 1)
     if progress:
         progress("check", 0, 1)
-    findings = run_checks(segmented, vectors, alignment, encode=embedder.encode, selection=selection, glossary=terms,
+    findings = run_checks(segmented, vectors, alignment, encode=encode, selection=selection, glossary=terms,
                           settings=settings, source=source)
     if progress:
         progress("check", 1, 1)

@@ -440,7 +440,14 @@ class RevisionSettings:
 
 @dataclass(frozen=True)
 class CodeSettings:
-    """PC207, the non-prose skeleton of Markdown/HTML versions (``checks/code.py``)."""
+    """The non-prose skeleton of Markdown/HTML versions: PC207 (``checks/code.py``), and the
+    inline code the encoder reads (``embed/reading.py``)."""
+
+    # Inline code that is one name of letters at most this long is read by the encoder as a
+    # word of its sentence (embed/reading.py): k8s labels' names (`In`, `NotIn`,
+    # `matchExpressions`) are 2-16 characters, and ja/zh write as code what en writes as
+    # words («`In`と`NotIn`» for "In and NotIn").
+    read_inline_chars: int = 32
 
     # A lost token and an added one of the same kind in one aligned row are one change when
     # their keys are at least this alike (difflib ratio); measured on the k8s-docs pages and
@@ -452,6 +459,11 @@ class CodeSettings:
     translated_confidence: float = 0.5
     # At most this many lost tokens are quoted in one message.
     quoted: int = 3
+    # A lost one-word code span (`operator`) is translated, not lost, when the version's prose
+    # of the row has a word this alike to it, case and accents folded (difflib ratio): k8s
+    # labels' fr «l'opérateur» for `operator` 0.82 (also «sélecteur» for `selector` 0.82,
+    # «valeur» for `value` 0.73 stays below, as do unrelated words of a row).
+    cognate_similarity: float = 0.8
 
 
 @dataclass(frozen=True)

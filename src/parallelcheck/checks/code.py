@@ -100,6 +100,8 @@ def _version(ctx, lang, tokens, counts, reference, row_of) -> Iterator[Finding]:
             continue  # the whole paragraph is missing here: PC101 says it
         if t.kind == "inline-code" and _written_in_row(ctx, lang, holder, t, row, tokens, row_of):
             continue  # the same code without its backticks, or inside a code block here
+        if t.kind == "inline-code" and _translated_word(ctx, lang, t, row):
+            continue  # a plain word in backticks that the version translates in its prose
         if t.kind == "inline-code" and t.text.strip() in names:
             continue  # a placeholder's name («`string`» for «z {{string}}»), which the version may translate
         if t.kind == "url" and _linked_otherwise(t, [a for a in tokens[lang] if row_of.get((lang, a.paragraph)) == row]):
@@ -255,6 +257,37 @@ def _spelled_out(ctx, lang, token, row) -> bool:
     words = iter(w.lower() for p in ctx.paragraph_rows[row].get(lang, ())
                  for w in _RUN.findall(doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]))
     return all(any(w == part for w in words) for part in parts)
+
+
+_PLAIN_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _translated_word(ctx, lang, token, row) -> bool:
+    """Whether a code span that is one plain lower-case word (``operator``, ``selector``: a
+    field named in the sentence, not a command or a value) is written in the version's prose
+    of the row as a translated cognate (fr «l'opérateur»): a word at least as long (a
+    translation adapts the ending; a shorter run of the same letters is the code cut short,
+    «`bun» for `bunx`) that, case and accents folded, is at least ``code.cognate_similarity``
+    alike. As for a term translated inside backticks (``_in_own_script``), the content is
+    there; the formatting differs."""
+    if row is None or not _PLAIN_WORD.fullmatch(token.text.strip()):
+        return False
+    doc = ctx.docs[lang].document
+    word = token.text.strip()
+    floor = ctx.settings.code.cognate_similarity
+    for p in ctx.paragraph_rows[row].get(lang, ()):
+        for w in _RUN.findall(doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]):
+            folded = _fold_accents(w.lower())
+            if (len(folded) >= len(word) and folded[:1] == word[0]
+                    and SequenceMatcher(None, word, folded, autojunk=False).ratio() >= floor):
+                return True
+    return False
+
+
+def _fold_accents(word: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def _translated(lost: CodeToken, change: CodeToken, lang: str, confidence: float) -> bool:

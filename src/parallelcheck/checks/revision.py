@@ -46,9 +46,11 @@ def summarise(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
     summarised: dict[str, Finding] = {}
     total = len(ctx.alignment.paragraphs.rows)
     for lang, found in content.items():
-        # What differs, paragraph by paragraph: a missing paragraph counts as the one it lacks
-        # (several are anchored at one neighbour), anything else as the version's own.
-        differ = {("lacks", f.reference.language, f.reference.paragraph) if f.rule == "PC101" and f.reference
+        # What differs, paragraph by paragraph of the reference: the paragraph a finding quotes
+        # (a missing paragraph counts as the one it lacks, several being anchored at one
+        # neighbour; a paragraph of the version that runs several together differs from each
+        # one it lacks content of), else the version's own.
+        differ = {("ref", f.reference.language, f.reference.paragraph) if f.reference
                   else ("own", lang, f.location.paragraph) for f in found}
         if len(differ) < limits.min_paragraphs or len(differ) < limits.min_share * total:
             continue

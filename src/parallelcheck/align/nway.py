@@ -217,13 +217,18 @@ class Versions:
 
     @cached_property
     def repeated_pivot_segments(self) -> frozenset[int]:
-        """The pivot's segments that repeat an earlier one (letters and digits alike)."""
-        return repeated_units([s.text for s in self.docs[self.pivot].segments])
+        """The pivot's segments in a paragraph that repeats an earlier one (a whole block: a
+        sentence that merely says what another says, a tldr page's description and its
+        first example, «Remove containers.» and «- Remove containers:», is no repeat)."""
+        doc = self.docs[self.pivot]
+        repeated = repeated_units([p.text for p in doc.paragraphs])
+        return frozenset(i for p in repeated for i in doc.segment_ranges[p])
 
 
 def repeated_units(texts: list[str]) -> frozenset[int]:
     """Indices of the texts whose letters and digits equal an earlier text's (markup marks,
-    spacing and punctuation aside: ``# Title`` repeats ``Title``)."""
+    spacing and punctuation aside: a page's heading ``# Title`` repeats its front-matter
+    ``title: Title``)."""
     seen: set[str] = set()
     out = set()
     for i, text in enumerate(texts):

@@ -97,3 +97,28 @@ def test_block_marks_are_not_content():
     assert content_length("-5 degrees") == 9
     assert content_length("#harbour") == 8
     assert content_length("Ships - and boats") == 14
+
+
+def test_only_a_repeat_every_version_shares_is_one_observation():
+    # The title and the heading are the page's structure, repeated in every version; a tldr
+    # page's description and its first example («Remove containers.», «- Remove containers:»)
+    # say the same words in English only: two observations (counted once, the scale moved
+    # and a faithful French description read as drifted).
+    import numpy as np
+
+    from parallelcheck.align.nway import Versions
+    from parallelcheck.segment import segment_document
+
+    def page(lang, title, description, example):
+        text = (f'---\ntitle: "{title}"\n---\n\n# {title}\n\n> {description}\n\n'
+                f"- {example}\n\n`docker rm {{{{container}}}}`\n")
+        return segment_document(markdown_document(lang, text))
+
+    docs = [page("en", "docker rm", "Remove containers.", "Remove containers:"),
+            page("fr", "docker rm", "Supprime un ou plusieurs conteneurs.", "Supprimer des conteneurs :")]
+    v = Versions.build(docs, {d.language: np.zeros((len(d.segments), 4)) for d in docs}, "en")
+    assert v.repeated_paragraphs == {1}
+    assert [docs[0].segments[i].text for i in sorted(v.repeated_pivot_segments)] == ["# docker rm"]
+    for d in docs:
+        total = sum(content_length(p.text) for p in d.paragraphs)
+        assert v.distinct_length(d.language) == total - len("dockerrm")

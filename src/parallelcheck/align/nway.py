@@ -212,31 +212,40 @@ class Versions:
         Markdown page's title, in its front matter and again as its heading, is one
         observation of how this version translates, not two (the headline's own length
         ratio would weigh double in the document's)."""
-        repeated = repeated_units([p.text for p in self.docs[lang].paragraphs])
-        return float(sum(n for i, n in enumerate(self.para_lens[lang]) if i not in repeated))
+        return float(sum(n for i, n in enumerate(self.para_lens[lang]) if i not in self.repeated_paragraphs))
+
+    @cached_property
+    def repeated_paragraphs(self) -> frozenset[int]:
+        """The paragraphs that repeat an earlier one in every version, at the same places
+        (letters and digits alike: a heading ``# Title`` repeats its front-matter ``title:
+        Title``). Only a repeat all versions share is the document's structure; a sentence
+        that merely says what another says in one language (a tldr page's «Remove
+        containers.» and «- Remove containers:», two sentences in French) is no repeat."""
+        shared = None
+        for lang in self.languages:
+            pairs = _repeats([p.text for p in self.docs[lang].paragraphs])
+            shared = pairs if shared is None else shared & pairs
+        return frozenset(i for i, _ in shared or ())
 
     @cached_property
     def repeated_pivot_segments(self) -> frozenset[int]:
-        """The pivot's segments in a paragraph that repeats an earlier one (a whole block: a
-        sentence that merely says what another says, a tldr page's description and its
-        first example, «Remove containers.» and «- Remove containers:», is no repeat)."""
+        """The pivot's segments in a repeated paragraph (:attr:`repeated_paragraphs`)."""
         doc = self.docs[self.pivot]
-        repeated = repeated_units([p.text for p in doc.paragraphs])
-        return frozenset(i for p in repeated for i in doc.segment_ranges[p])
+        return frozenset(i for p in self.repeated_paragraphs for i in doc.segment_ranges[p])
 
 
-def repeated_units(texts: list[str]) -> frozenset[int]:
-    """Indices of the texts whose letters and digits equal an earlier text's (markup marks,
-    spacing and punctuation aside: a page's heading ``# Title`` repeats its front-matter
-    ``title: Title``)."""
-    seen: set[str] = set()
+def _repeats(texts: list[str]) -> set[tuple[int, int]]:
+    """``(i, j)`` for each text ``i`` whose letters and digits equal those of the earlier
+    text ``j`` (its first occurrence)."""
+    first: dict[str, int] = {}
     out = set()
     for i, text in enumerate(texts):
         key = "".join(ch for ch in text if ch.isalnum())
-        if key and key in seen:
-            out.add(i)
-        seen.add(key)
-    return frozenset(out)
+        if key in first:
+            out.add((i, first[key]))
+        elif key:
+            first[key] = i
+    return out
 
 
 def align_documents(
@@ -483,8 +492,8 @@ _BLOCK_MARK = re.compile(r"^[ \t]*(?P<mark>#{1,6}|[-*+])(?=[ \t])", re.M)
 
 def _segment_scales(windows, reference_vecs, v: Versions, a: AlignmentSettings) -> dict[str, float]:
     """Per version, the typical similarity of its segments' best matches with
-    ``reference_vecs[lang]`` inside its windows. A pivot segment that repeats an earlier one
-    (a Markdown page's title, in its front matter and as its heading) is one observation."""
+    ``reference_vecs[lang]`` inside its windows. A pivot paragraph that repeats an earlier
+    one (a Markdown page's title, in its front matter and as its heading) is one observation."""
     scales = {}
     repeated = v.repeated_pivot_segments
     for lang, wins in windows.items():

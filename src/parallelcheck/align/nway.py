@@ -13,7 +13,9 @@ encoder scores some pairs (notably Japanese) lower throughout.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -205,6 +207,46 @@ class Versions:
     def others(self) -> tuple[str, ...]:
         return tuple(lang for lang in self.languages if lang != self.pivot)
 
+    def distinct_length(self, lang: str) -> float:
+        """The content length of a version with each paragraph it repeats counted once: a
+        Markdown page's title, in its front matter and again as its heading, is one
+        observation of how this version translates, not two (the headline's own length
+        ratio would weigh double in the document's)."""
+        return float(sum(n for i, n in enumerate(self.para_lens[lang]) if i not in self.repeated_paragraphs))
+
+    @cached_property
+    def repeated_paragraphs(self) -> frozenset[int]:
+        """The paragraphs that repeat an earlier one in every version, at the same places
+        (letters and digits alike: a heading ``# Title`` repeats its front-matter ``title:
+        Title``). Only a repeat all versions share is the document's structure; a sentence
+        that merely says what another says in one language (a tldr page's «Remove
+        containers.» and «- Remove containers:», two sentences in French) is no repeat."""
+        shared = None
+        for lang in self.languages:
+            pairs = _repeats([p.text for p in self.docs[lang].paragraphs])
+            shared = pairs if shared is None else shared & pairs
+        return frozenset(i for i, _ in shared or ())
+
+    @cached_property
+    def repeated_pivot_segments(self) -> frozenset[int]:
+        """The pivot's segments in a repeated paragraph (:attr:`repeated_paragraphs`)."""
+        doc = self.docs[self.pivot]
+        return frozenset(i for p in self.repeated_paragraphs for i in doc.segment_ranges[p])
+
+
+def _repeats(texts: list[str]) -> set[tuple[int, int]]:
+    """``(i, j)`` for each text ``i`` whose letters and digits equal those of the earlier
+    text ``j`` (its first occurrence)."""
+    first: dict[str, int] = {}
+    out = set()
+    for i, text in enumerate(texts):
+        key = "".join(ch for ch in text if ch.isalnum())
+        if key in first:
+            out.add((i, first[key]))
+        elif key:
+            first[key] = i
+    return out
+
 
 def align_documents(
     docs: list[SegmentedDocument],
@@ -250,7 +292,7 @@ def align_paragraphs(v: Versions, a: AlignmentSettings):
     calibration: dict[str, PairCalibration] = {}
     beads: dict[str, list[Bead]] = {}
     for lang in v.others:
-        ratio = max(v.para_lens[lang].sum(), 1.0) / max(v.para_lens[pivot].sum(), 1.0)
+        ratio = max(v.distinct_length(lang), 1.0) / max(v.distinct_length(pivot), 1.0)
         p_scale = typical_similarity(_best_match_sims(v.para_vecs[pivot], v.para_vecs[lang]), a)
         beads[lang] = align_pair(
             v.para_vecs[pivot], v.para_vecs[lang], v.para_lens[pivot], v.para_lens[lang],
@@ -360,7 +402,7 @@ def align_segments(v: Versions, windows, n_rows: int, calibration: dict[str, Pai
     throughout, is split as in consensus mode)."""
     params = PairParams.segments(a)
     pivot_refs = {lang: v.seg_vecs[v.pivot] for lang in windows}
-    scales = _segment_scales(windows, pivot_refs, v.seg_vecs, a)
+    scales = _segment_scales(windows, pivot_refs, v, a)
     beads = _segment_pass(windows, n_rows, pivot_refs, v, scales, calibration, params)
     refs = pivot_refs
     second = None
@@ -368,7 +410,7 @@ def align_segments(v: Versions, windows, n_rows: int, calibration: dict[str, Pai
         agreed = {lang: _consensus_vectors(v.pivot, lang, v.seg_vecs, beads, len(v.docs[v.pivot].segments),
                                            merges=False)
                   for lang in windows}
-        agreed_scales = _segment_scales(windows, agreed, v.seg_vecs, a)
+        agreed_scales = _segment_scales(windows, agreed, v, a)
         if consensus:
             refs, scales = agreed, agreed_scales
             beads = _segment_pass(windows, n_rows, refs, v, scales, calibration, params)
@@ -434,17 +476,29 @@ def _attach_by_sentences(beads: list[Bead], pdoc: SegmentedDocument, xdoc: Segme
 
 
 def content_length(text: str) -> int:
-    """Length without whitespace (spacing conventions differ between scripts); the unit of
-    every length ratio."""
-    return len("".join(text.split()))  # str.split() drops exactly the isspace() characters
+    """Length without whitespace (spacing conventions differ between scripts) and without
+    the block marks a Markdown version's prose view keeps (a heading's ``#``, a list item's
+    bullet at the start of a line: the same in every version, they would pull every length
+    ratio towards 1); the unit of every length ratio."""
+    n = len("".join(text.split()))  # str.split() drops exactly the isspace() characters
+    if "#" in text or "-" in text or "*" in text or "+" in text:
+        n -= sum(m.end() - m.start("mark") for m in _BLOCK_MARK.finditer(text))
+    return n
 
 
-def _segment_scales(windows, reference_vecs, seg_vecs, a: AlignmentSettings) -> dict[str, float]:
+# A heading's or a list item's mark at the start of a line, before a space.
+_BLOCK_MARK = re.compile(r"^[ \t]*(?P<mark>#{1,6}|[-*+])(?=[ \t])", re.M)
+
+
+def _segment_scales(windows, reference_vecs, v: Versions, a: AlignmentSettings) -> dict[str, float]:
     """Per version, the typical similarity of its segments' best matches with
-    ``reference_vecs[lang]`` inside its windows."""
+    ``reference_vecs[lang]`` inside its windows. A pivot paragraph that repeats an earlier
+    one (a Markdown page's title, in its front matter and as its heading) is one observation."""
     scales = {}
+    repeated = v.repeated_pivot_segments
     for lang, wins in windows.items():
-        sims = [_best_match_sims(reference_vecs[lang][pa], seg_vecs[lang][xb]) for _, pa, xb in wins if pa and xb]
+        sims = [_best_match_sims(reference_vecs[lang][pa], v.seg_vecs[lang][xb])
+                for pa, xb in (([i for i in pa if i not in repeated], xb) for _, pa, xb in wins) if pa and xb]
         scales[lang] = typical_similarity(np.concatenate(sims) if sims else np.zeros(0), a)
     return scales
 

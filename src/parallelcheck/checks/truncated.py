@@ -167,6 +167,7 @@ def _verdict(ctx: CheckContext, lang: str, bead, beads, r: float, lang_logs: np.
 _SENTENCE_END = frozenset(".。．!?！？:：;；")
 _FULL_STOPS = frozenset(".。．!?！？")
 _CJK_SENTENCE_END = re.compile(r"([^。！？]*[。！？])\s*")
+_SPACE_RUN = re.compile(r"\s{2,}")
 
 
 def _ends_mid_phrase(ctx: CheckContext, lang: str, bead, beads) -> str | None:
@@ -280,8 +281,15 @@ def _openings(ctx: CheckContext, groups, relative: float) -> list:
 
 def _cut_at(text: str, share: float, lang: str) -> int:
     """The offset that keeps about ``share`` of ``text``, moved back to a space where the
-    script has them."""
-    cut = int(len(text) * share)
+    script has them. A run of spaces counts as one: in a Markdown or HTML version's prose
+    view the non-prose (a link's target, inline code) is blanked out, and the share is of
+    the words, not of the markup between them."""
+    runs = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(text)]
+    cut = int((len(text) - sum(b - a - 1 for a, b in runs)) * share)
+    for a, b in runs:  # back to an offset in ``text``
+        if a >= cut:
+            break
+        cut += b - a - 1
     if " " in text[:cut] and not profile(lang).spaceless:
         cut = text.rfind(" ", 0, cut)
     return cut

@@ -69,10 +69,12 @@ def test_operators_written_as_code_are_neither_cut_nor_missing(source):
 
 
 def test_blanked_code_made_them_look_cut():
-    """The same page read with the code blank (the rule off): ja and zh look cut short."""
+    """The same page read with the code blank (the rule off): ja looks cut short. (zh did too
+    until the Markdown calibration stopped counting block marks as content; ja still shows
+    what the reading fixes.)"""
     off = DEFAULT.replace("code.read_inline_chars", 0)
     report = parallelcheck.check(_texts(), input_format="markdown", source="en", settings=off)
-    assert _gating(report) == [("PC104", "ja", 5), ("PC104", "zh", 5)]
+    assert _gating(report) == [("PC104", "ja", 5)]
 
 
 def test_a_sentence_really_lost_beside_the_code_is_still_reported():

@@ -174,7 +174,50 @@ def verify_beads(
     if pivot_matcher is not None:
         swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
         out = swap(rescue_gaps(swap(out), matcher.vecs, pivot_matcher, scale, swapped, settings=settings))
-    return out
+    return slide_gaps(out, ref_vecs, matcher, scale)
+
+
+def slide_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float) -> list[Bead]:
+    """Place each one-unit gap where it leaves the best 1-1 matches around it.
+
+    A gap that verification split out of a merge sits where the merge was, not where the
+    version's text lacks the unit: a tldr page missing the first of its examples (all of them
+    "commit staged files …") was aligned item 1 -> 1, 2 -> 2, items 3+4 -> 3, and the split
+    left item 3 unmatched, though the version has it (as its item 2) and lacks item 1. In a
+    run of 1-1 matches next to the gap, the gap may stand at any place of the run, the units
+    after it moving one match along: it goes to the place where the matches' similarities
+    sum highest (it stays where it is unless another place is strictly better)."""
+    beads = list(beads)
+    one_one = [len(b.a) == 1 and len(b.b) == 1 for b in beads]
+    for n, bead in enumerate(beads):
+        if len(bead.a) != 1 or bead.b:
+            continue
+        lo = n
+        while lo > 0 and one_one[lo - 1]:
+            lo -= 1
+        hi = n + 1
+        while hi < len(beads) and one_one[hi]:
+            hi += 1
+        if hi - lo < 2:
+            continue  # no 1-1 match beside the gap
+        units = [b.a[0] for b in beads[lo:hi]]
+        targets = [b.b[0] for b in beads[lo:hi] if b.b]
+        sims = [[float(ref_vecs[u] @ matcher.vecs[t]) / scale for t in targets] for u in units]
+
+        def total(gap: int) -> float:
+            kept = [i for i in range(len(units)) if i != gap]
+            return sum(sims[i][j] for j, i in enumerate(kept))
+
+        here = n - lo
+        best = max(range(len(units)), key=lambda g: (total(g), g == here))
+        if best == here or total(best) <= total(here):
+            continue
+        kept = [i for i in range(len(units)) if i != best]
+        placed = [Bead((units[i],), (targets[j],), sims[i][j]) for j, i in enumerate(kept)]
+        placed.insert(best, Bead((units[best],), (), float("nan")))
+        beads[lo:hi] = placed
+        one_one[lo:hi] = [len(b.b) == 1 for b in placed]
+    return beads
 
 
 def _unpair_weak(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,

@@ -342,3 +342,24 @@ def test_a_gap_already_where_the_matches_are_best_stays():
     assert _slide(beads, tie) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
     merged = [Bead((0, 1), (0,), 0.9), Bead((2,), (), float("nan")), Bead((3,), (1,), 0.8)]
     assert _slide(merged, [[0.1, 0.1], [0.1, 0.1], [0.9, 0.1], [0.1, 0.8]]) == [((0, 1), (0,)), ((2,), ()), ((3,), (1,))]
+
+
+def test_the_gap_goes_where_the_matches_sum_highest():
+    from parallelcheck.align.pairwise import Bead
+
+    rng = np.random.default_rng(5)
+    for _ in range(40):
+        r = int(rng.integers(2, 7))  # units in the run, one of them the gap
+        sims = rng.random((r, r - 1))
+        at = int(rng.integers(0, r))
+        beads = [Bead((i,), (i if i < at else i - 1,), 0.5) if i != at else Bead((i,), (), float("nan"))
+                 for i in range(r)]
+
+        def total(gap):
+            return sum(sims[i][i if i < gap else i - 1] for i in range(r) if i != gap)
+
+        out = _slide(beads, sims)
+        gap = next(a[0] for a, b in out if not b)
+        assert total(gap) == pytest.approx(max(total(g) for g in range(r)))
+        assert gap == at or total(gap) > total(at)
+        assert [b for a, b in out if b] == [(j,) for j in range(r - 1)]  # order kept

@@ -202,19 +202,22 @@ def slide_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, s
             continue  # no 1-1 match beside the gap
         units = [b.a[0] for b in beads[lo:hi]]
         targets = [b.b[0] for b in beads[lo:hi] if b.b]
-        sims = [[float(ref_vecs[u] @ matcher.vecs[t]) / scale for t in targets] for u in units]
 
-        def total(gap: int) -> float:
-            kept = [i for i in range(len(units)) if i != gap]
-            return sum(sims[i][j] for j, i in enumerate(kept))
+        def sim(i: int, j: int) -> float:
+            return float(ref_vecs[units[i]] @ matcher.vecs[targets[j]]) / scale
 
+        # With the gap at g, units before it keep their place (unit i -> target i) and units
+        # after it move one along (i -> i - 1): prefix and suffix sums, linear in the run.
+        before = np.concatenate([[0.0], np.cumsum([sim(i, i) for i in range(len(targets))])])
+        after = np.concatenate([np.cumsum([sim(i, i - 1) for i in range(len(units) - 1, 0, -1)])[::-1], [0.0]])
+        totals = before + after
         here = n - lo
-        best = max(range(len(units)), key=lambda g: (total(g), g == here))
-        if best == here or total(best) <= total(here):
+        best = int(np.argmax(totals))
+        if totals[best] <= totals[here]:
             continue
-        kept = [i for i in range(len(units)) if i != best]
-        placed = [Bead((units[i],), (targets[j],), sims[i][j]) for j, i in enumerate(kept)]
-        placed.insert(best, Bead((units[best],), (), float("nan")))
+        placed = [Bead((units[i],), (targets[i],), sim(i, i)) for i in range(best)]
+        placed.append(Bead((units[best],), (), float("nan")))
+        placed += [Bead((units[i],), (targets[i - 1],), sim(i, i - 1)) for i in range(best + 1, len(units))]
         beads[lo:hi] = placed
         one_one[lo:hi] = [len(b.b) == 1 for b in placed]
     return beads

@@ -302,3 +302,64 @@ def test_an_unmatched_paragraph_whose_sentences_end_its_neighbour_is_a_merge():
     # ... or its spare sentences say something else
     other = np.vstack([eye[0], eye[1], eye[5], eye[5], eye[4]])
     assert _attach_by_sentences(beads, pivot, merged, pvecs, other, 1.0, held) == beads
+
+
+def _slide(beads, sims, scale=1.0):
+    """slide_gaps on reference/version vectors whose dot products are ``sims`` (rows:
+    reference units, columns: version units)."""
+    from types import SimpleNamespace
+
+    from parallelcheck.align.verify import slide_gaps
+
+    ref = np.asarray(sims, dtype=float)
+    version = np.eye(ref.shape[1])  # ref[u] @ version[t] == sims[u][t]
+    return [(b.a, b.b) for b in slide_gaps(beads, ref, SimpleNamespace(vecs=version), scale)]
+
+
+def test_a_gap_split_out_of_a_merge_moves_to_the_unit_the_version_lacks():
+    from parallelcheck.align.pairwise import Bead
+
+    # The version lacks reference item 0 (the page's first example); items 1-3 are its 0-2.
+    # Verification split item 2 out of the merge (2, 3) -> 2, leaving 0 -> 0, 1 -> 1, a gap
+    # at 2: but 1 -> 0 and 2 -> 1 match better than 0 -> 0 and 1 -> 1 (the tldr git-commit
+    # page in Korean, whose items all "commit staged files …", scored like this).
+    sims = [[0.59, 0.61, 0.49],
+            [0.66, 0.67, 0.37],
+            [0.62, 0.68, 0.41],
+            [0.49, 0.45, 0.78]]
+    beads = [Bead((0,), (0,), 0.59), Bead((1,), (1,), 0.67), Bead((2,), (), float("nan")), Bead((3,), (2,), 0.78)]
+    assert _slide(beads, sims) == [((0,), ()), ((1,), (0,)), ((2,), (1,)), ((3,), (2,))]
+
+
+def test_a_gap_already_where_the_matches_are_best_stays():
+    from parallelcheck.align.pairwise import Bead
+
+    sims = [[0.9, 0.2], [0.3, 0.3], [0.2, 0.8]]
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (), float("nan")), Bead((2,), (1,), 0.8)]
+    assert _slide(beads, sims) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    # a tie keeps the aligner's place; a merge beside the gap bounds the run
+    tie = [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]]
+    assert _slide(beads, tie) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    merged = [Bead((0, 1), (0,), 0.9), Bead((2,), (), float("nan")), Bead((3,), (1,), 0.8)]
+    assert _slide(merged, [[0.1, 0.1], [0.1, 0.1], [0.9, 0.1], [0.1, 0.8]]) == [((0, 1), (0,)), ((2,), ()), ((3,), (1,))]
+
+
+def test_the_gap_goes_where_the_matches_sum_highest():
+    from parallelcheck.align.pairwise import Bead
+
+    rng = np.random.default_rng(5)
+    for _ in range(40):
+        r = int(rng.integers(2, 7))  # units in the run, one of them the gap
+        sims = rng.random((r, r - 1))
+        at = int(rng.integers(0, r))
+        beads = [Bead((i,), (i if i < at else i - 1,), 0.5) if i != at else Bead((i,), (), float("nan"))
+                 for i in range(r)]
+
+        def total(gap):
+            return sum(sims[i][i if i < gap else i - 1] for i in range(r) if i != gap)
+
+        out = _slide(beads, sims)
+        gap = next(a[0] for a, b in out if not b)
+        assert total(gap) == pytest.approx(max(total(g) for g in range(r)))
+        assert gap == at or total(gap) > total(at)
+        assert [b for a, b in out if b] == [(j,) for j in range(r - 1)]  # order kept

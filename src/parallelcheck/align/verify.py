@@ -174,7 +174,53 @@ def verify_beads(
     if pivot_matcher is not None:
         swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
         out = swap(rescue_gaps(swap(out), matcher.vecs, pivot_matcher, scale, swapped, settings=settings))
-    return out
+    return slide_gaps(out, ref_vecs, matcher, scale)
+
+
+def slide_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float) -> list[Bead]:
+    """Place each one-unit gap where it leaves the best 1-1 matches around it.
+
+    A gap that verification split out of a merge sits where the merge was, not where the
+    version's text lacks the unit: a tldr page missing the first of its examples (all of them
+    "commit staged files …") was aligned item 1 -> 1, 2 -> 2, items 3+4 -> 3, and the split
+    left item 3 unmatched, though the version has it (as its item 2) and lacks item 1. In a
+    run of 1-1 matches next to the gap, the gap may stand at any place of the run, the units
+    after it moving one match along: it goes to the place where the matches' similarities
+    sum highest (it stays where it is unless another place is strictly better)."""
+    beads = list(beads)
+    one_one = [len(b.a) == 1 and len(b.b) == 1 for b in beads]
+    for n, bead in enumerate(beads):
+        if len(bead.a) != 1 or bead.b:
+            continue
+        lo = n
+        while lo > 0 and one_one[lo - 1]:
+            lo -= 1
+        hi = n + 1
+        while hi < len(beads) and one_one[hi]:
+            hi += 1
+        if hi - lo < 2:
+            continue  # no 1-1 match beside the gap
+        units = [b.a[0] for b in beads[lo:hi]]
+        targets = [b.b[0] for b in beads[lo:hi] if b.b]
+
+        def sim(i: int, j: int) -> float:
+            return float(ref_vecs[units[i]] @ matcher.vecs[targets[j]]) / scale
+
+        # With the gap at g, units before it keep their place (unit i -> target i) and units
+        # after it move one along (i -> i - 1): prefix and suffix sums, linear in the run.
+        before = np.concatenate([[0.0], np.cumsum([sim(i, i) for i in range(len(targets))])])
+        after = np.concatenate([np.cumsum([sim(i, i - 1) for i in range(len(units) - 1, 0, -1)])[::-1], [0.0]])
+        totals = before + after
+        here = n - lo
+        best = int(np.argmax(totals))
+        if totals[best] <= totals[here]:
+            continue
+        placed = [Bead((units[i],), (targets[i],), sim(i, i)) for i in range(best)]
+        placed.append(Bead((units[best],), (), float("nan")))
+        placed += [Bead((units[i],), (targets[i - 1],), sim(i, i - 1)) for i in range(best + 1, len(units))]
+        beads[lo:hi] = placed
+        one_one[lo:hi] = [len(b.b) == 1 for b in placed]
+    return beads
 
 
 def _unpair_weak(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,

@@ -100,7 +100,7 @@ def _version(ctx, lang, tokens, counts, reference, row_of) -> Iterator[Finding]:
             continue  # the whole paragraph is missing here: PC101 says it
         if t.kind == "inline-code" and _written_in_row(ctx, lang, holder, t, row, tokens, row_of):
             continue  # the same code without its backticks, or inside a code block here
-        if t.kind == "inline-code" and _translated_word(ctx, lang, t, row):
+        if t.kind == "inline-code" and (_translated_word(ctx, lang, t, row) or _usual_term(ctx, lang, t, row)):
             continue  # a plain word in backticks that the version translates in its prose
         if t.kind == "inline-code" and t.text.strip() in names:
             continue  # a placeholder's name («`string`» for «z {{string}}»), which the version may translate
@@ -282,6 +282,23 @@ def _translated_word(ctx, lang, token, row) -> bool:
                     and SequenceMatcher(None, word, folded, autojunk=False).ratio() >= floor):
                 return True
     return False
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split()).lower().replace("\u2019", "'")
+
+
+def _usual_term(ctx, lang, token, row) -> bool:
+    """Whether a code span names a shell term that the version's language renders with its
+    usual words (``stdout``: fr «la sortie standard», ja «標準出力»; the language profile's
+    ``code_terms``) and the version's text of the row has one of them."""
+    renderings = profile(lang).code_terms.get(token.text.strip().lower())
+    if row is None or not renderings:
+        return False
+    doc = ctx.docs[lang].document
+    text = _compact(" ".join(doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]
+                             for p in ctx.paragraph_rows[row].get(lang, ())))
+    return any(_compact(r) in text for r in renderings)
 
 
 def _fold_accents(word: str) -> str:

@@ -148,6 +148,12 @@ class LanguageProfile:
     # the value 1 against a version that writes another digit there (ja «5行ごと» where the
     # others say one per line; checks/numbers.py). A regex, or None.
     one_words: str | None = None
+    # Shell terms that English writes as code and this language's prose as its usual words
+    # (tldr «to `stdout`», fr «sur la sortie standard», ja «標準出力に»): a code span of the
+    # source with one of these renderings in the version's text of its row is translated, not
+    # lost (PC207, checks/code.py). Code text -> renderings, lowercase (spaces and the
+    # apostrophe's form are not compared).
+    code_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def counts_in_myriads(self) -> bool:

@@ -25,4 +25,6 @@ PROFILE = LanguageProfile(
     vague_number_words=frozenset({"centaines", "milliers", "millions", "milliards", "dizaines", "douzaines"}),
     month_names=tuple("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()),
     clock_pattern=r"(?<![\d:.,])(\d{1,2})\s?h\s?(\d{2})?(?![\w])|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])",
+    code_terms={"stdout": ("sortie standard",), "stdin": ("entrée standard",),
+                "stderr": ("sortie d'erreur", "sortie des erreurs", "erreur standard")},
 )

@@ -42,4 +42,5 @@ PROFILE = LanguageProfile(
     han_numerals=HAN_NUMERALS,
     one_as_article=True,
     one_words=r"(?:一|ひと)つ",
+    code_terms={"stdout": ("標準出力",), "stdin": ("標準入力",), "stderr": ("標準エラー",)},
 )

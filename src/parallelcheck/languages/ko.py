@@ -47,4 +47,5 @@ PROFILE = LanguageProfile(
     one_as_article=True,
     # 하나 (one, the count); 한 before a noun is as often the article "a".
     one_words=r"하나",
+    code_terms={"stdout": ("표준 출력",), "stdin": ("표준 입력",), "stderr": ("표준 오류", "표준 에러")},
 )

@@ -51,4 +51,5 @@ PROFILE = LanguageProfile(
     one_as_article=True,
     # 一 before a counter of lines, times, items, pages, columns (一个 is as often "a").
     one_words=r"(?<![第统唯])一(?=[行次条项份页列段])",
+    code_terms={"stdout": ("标准输出",), "stdin": ("标准输入",), "stderr": ("标准错误",)},
 )

@@ -11,6 +11,7 @@ that accepted one occurrence does not hide a second, new one.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
@@ -55,7 +56,7 @@ def with_fingerprints(findings: Iterable[Finding], texts: dict[str, str]) -> lis
             # entry or a suppression of one is not taken for the other. The first keeps the
             # plain fingerprint.
             subject = _SUBJECT.search(f.message)
-            salts = ([subject.group(1)] if subject else []) + [f"#{n}" for n in range(2, len(given) + 3)]
+            salts = itertools.chain([subject.group(1)] if subject else [], (f"#{n}" for n in itertools.count(2)))
             fp = next(s for s in (_salted(fp, salt) for salt in salts) if s not in given)
         given.add(fp)
         out.append(replace(f, fingerprint=fp))

@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 
 from ..languages import profile, split_url_locale
 from ..model import CodeToken, Finding, Reference
+from ..text import strip_accents
 from .base import CheckContext, Rule, shorten
 
 CODE_MISMATCH = Rule(
@@ -226,6 +227,12 @@ def _present(ctx, lang, holder, token, tokens, row_of) -> int:
                    for t in tokens[lang]))
 
 
+def _row_texts(ctx, lang: str, row: int) -> list[str]:
+    """The version's prose of paragraph row ``row``, paragraph by paragraph."""
+    doc = ctx.docs[lang].document
+    return [doc.paragraph_text(p) for p in ctx.paragraph_rows[row].get(lang, ())]
+
+
 def _written_in_row(ctx, lang, holder, token, row, tokens, row_of) -> bool:
     """Whether ``lang`` writes the token's text in the row (without backticks, or inside a
     code block) as often as ``holder`` does, the token included."""
@@ -234,9 +241,7 @@ def _written_in_row(ctx, lang, holder, token, row, tokens, row_of) -> bool:
     needle = "".join(token.text.split()).lower()
 
     def count(language: str) -> int:
-        doc = ctx.docs[language].document
-        hay = [doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]
-               for p in ctx.paragraph_rows[row].get(language, ())]
+        hay = _row_texts(ctx, language, row)
         hay += [t.text for t in tokens[language] if row_of.get((language, t.paragraph)) == row]
         return sum("".join(h.split()).lower().count(needle) for h in hay)
 
@@ -253,9 +258,7 @@ def _spelled_out(ctx, lang, token, row) -> bool:
     parts = [p.lower() for p in _RUN.findall(token.text)]
     if len(token.text.split()) != 1 or len(parts) < 2:
         return False
-    doc = ctx.docs[lang].document
-    words = iter(w.lower() for p in ctx.paragraph_rows[row].get(lang, ())
-                 for w in _RUN.findall(doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]))
+    words = iter(w.lower() for text in _row_texts(ctx, lang, row) for w in _RUN.findall(text))
     return all(any(w == part for w in words) for part in parts)
 
 
@@ -272,12 +275,11 @@ def _translated_word(ctx, lang, token, row) -> bool:
     there; the formatting differs."""
     if row is None or not _PLAIN_WORD.fullmatch(token.text.strip()):
         return False
-    doc = ctx.docs[lang].document
     word = token.text.strip()
     floor = ctx.settings.code.cognate_similarity
-    for p in ctx.paragraph_rows[row].get(lang, ()):
-        for w in _RUN.findall(doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]):
-            folded = _fold_accents(w.lower())
+    for text in _row_texts(ctx, lang, row):
+        for w in _RUN.findall(text):
+            folded = strip_accents(w.lower())
             if (len(folded) >= len(word) and folded[:1] == word[0]
                     and SequenceMatcher(None, word, folded, autojunk=False).ratio() >= floor):
                 return True
@@ -295,16 +297,8 @@ def _usual_term(ctx, lang, token, row) -> bool:
     renderings = profile(lang).code_terms.get(token.text.strip().lower())
     if row is None or not renderings:
         return False
-    doc = ctx.docs[lang].document
-    text = _compact(" ".join(doc.text[doc.paragraphs[p].start : doc.paragraphs[p].end]
-                             for p in ctx.paragraph_rows[row].get(lang, ())))
+    text = _compact(" ".join(_row_texts(ctx, lang, row)))
     return any(_compact(r) in text for r in renderings)
-
-
-def _fold_accents(word: str) -> str:
-    import unicodedata
-
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def _translated(lost: CodeToken, change: CodeToken, lang: str, confidence: float) -> bool:

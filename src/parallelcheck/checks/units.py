@@ -30,6 +30,7 @@ from statistics import median
 from ..languages import profile
 from ..model import Finding, Location, Reference
 from ..settings import DEFAULT, Settings, UnitSettings
+from ..text import strip_accents
 from ..units import APPROVED, FUZZY, TRANSLATED, UNTRANSLATED, Unit, UnitDocument, UnitText
 from ..units.markup import has_prose, is_code, is_format_string, placeholders, strip_markup, without_markup
 from .base import Rule, shorten
@@ -340,11 +341,6 @@ def _excused(missing: Counter, extra: Counter, source: str, target: str,
     return out_missing, out_extra
 
 
-def _fold(text: str) -> str:
-    """Case and accents folded: «Virtuelles» -> «virtuelles», «méthode» -> «methode»."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
-
-
 def _rendered_word(code: str, target: str, settings: UnitSettings) -> bool:
     """Whether a literal is an ordinary word that the translation renders as a word of its
     own language: the literal is lowercase letters only (no code characters: ``virtual``, not
@@ -355,7 +351,7 @@ def _rendered_word(code: str, target: str, settings: UnitSettings) -> bool:
         return False
     need = max(settings.word_literal_min_letters, math.ceil(settings.word_literal_stem_share * len(code)))
     stem = code[:need]
-    return any(_fold(word).startswith(stem) for word in re.findall(r"[^\W\d_]+", target))
+    return any(strip_accents(word.casefold()).startswith(stem) for word in re.findall(r"[^\W\d_]+", target))
 
 
 def _site(token: str) -> str:

@@ -63,6 +63,36 @@ def test_texts_cut_from_a_segment_are_read_like_it():
     assert reader.encode(["無関係な文。"]) == ["無関係な文。"]
 
 
+def test_a_cut_text_is_read_in_the_first_segment_that_holds_it():
+    """The reader finds a piece's segment through one index over every segment that shows
+    code: each substring of each segment (and text from none) reads as a scan of the segments
+    in order would read it."""
+    text = ("# T\n\n`values`は`In`を使います。`In`を使います。\n\n"
+            "- `NotIn`は否定です。\n- 普通の文です。\n\n`kube-system`に置きます。\n")
+    doc = segment_document(document_from_text("ja", text, source="<t>", input_format="markdown"))
+    reader = ReadingEncoder(lambda texts: list(texts), [doc], DEFAULT.code)
+    parts = reader._parts
+    assert len(parts) >= 3
+
+    def scan(piece):  # the reading, segment by segment
+        for prose, view, offset in parts:
+            at = prose.find(piece)
+            if at >= 0:
+                lo = 0 if at == 0 else offset + at
+                hi = len(view) if at + len(piece) == len(prose) else offset + at + len(piece)
+                return view[lo:hi].replace("\x00", "").strip() or piece
+        return piece
+
+    pieces = {prose[a:b] for prose, _, _ in parts for a in range(len(prose)) for b in range(a + 1, len(prose) + 1)}
+    pieces |= {"無関係な文。", "を使います。`In`"}
+    for piece in sorted(pieces):
+        if piece not in reader._whole:
+            assert reader.read(piece) == scan(piece), piece
+    # a segment's whole text reads as that segment: «を使います。» (the second sentence, whose
+    # `In` is blank in the prose view) with its code, not as the close of the first
+    assert reader.read("を使います。") == "In を使います。" != scan("を使います。")
+
+
 @pytest.mark.parametrize("source", ["en", None])
 def test_operators_written_as_code_are_neither_cut_nor_missing(source):
     assert _gating(parallelcheck.check(_texts(), input_format="markdown", source=source)) == []

@@ -224,3 +224,30 @@ def test_two_sentences_rendered_as_one_are_not_cut_short():
     # into one sentence
     report = check(_texts("merge"))
     assert [(f.rule, f.language) for f in report.findings if f.severity != "info"] == []
+
+
+# -- one sentence, one finding -------------------------------------------------------------
+
+def _finding(rule, severity, start, end, lang="fr"):
+    from parallelcheck.model import Finding, Location
+    kind = {"PC104": "truncated", "PC105": "drift"}[rule]
+    return Finding(rule=rule, kind=kind, severity=severity, language=lang, location=Location(3, start, end, 7),
+                   reference=None, score=0.4, message=f"{rule} here", fingerprint=f"{rule}{start}")
+
+
+@pytest.mark.parametrize(("drift_severity", "kept"), [("warning", "PC104"), ("info", "PC104"), ("error", "PC105")])
+def test_cut_and_drift_on_one_sentence_are_one_finding(drift_severity, kept):
+    """A sentence both "cut short" and "saying something else" is one observation: the cut
+    (which names what is lost) stays, unless the drift is an error (unrelated text)."""
+    from parallelcheck.checks import _one_finding_per_defect
+    found = _one_finding_per_defect([_finding("PC104", "warning", 100, 140),
+                                     _finding("PC105", drift_severity, 100, 140)])
+    assert [f.rule for f in found] == [kept]
+
+
+def test_cut_and_drift_elsewhere_both_stay():
+    """Another sentence, or the same span in another version, is another observation."""
+    from parallelcheck.checks import _one_finding_per_defect
+    found = [_finding("PC104", "warning", 100, 140), _finding("PC105", "warning", 150, 190),
+             _finding("PC105", "warning", 100, 140, lang="ja")]
+    assert _one_finding_per_defect(found) == found

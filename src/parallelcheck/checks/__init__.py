@@ -102,6 +102,18 @@ def _one_finding_per_defect(findings):
     findings = [f for f in findings if not (f.rule == "PC104" and any(
         m.language == f.language and m.location.start <= f.location.end and f.location.start <= m.location.end
         for m in missing))]
+    # One sentence, one finding: a sentence that both seems cut short (PC104) and says
+    # something else (PC105) is one observation. The cut names what is lost, so it stays —
+    # unless the drift is an error (the text is unrelated: "cut short" would understate it).
+    drifts = [f for f in findings if f.rule == "PC105"]
+    cuts = [f for f in findings if f.rule == "PC104"]
+
+    def same_span(a, b) -> bool:
+        return a.language == b.language and a.location.start < b.location.end and b.location.start < a.location.end
+
+    findings = [f for f in findings
+                if not (f.rule == "PC105" and f.severity != "error" and any(same_span(f, c) for c in cuts))
+                and not (f.rule == "PC104" and any(same_span(f, d) and d.severity == "error" for d in drifts))]
     named = {(f.language, f.location.paragraph) for f in findings if f.rule == "PC103"}
     findings = [f for f in findings if not (f.rule == "PC202" and (f.language, f.location.paragraph) in lost)
                 and not (f.rule == "PC205" and (f.language, f.location.paragraph) in named)]

@@ -130,3 +130,25 @@ def test_terse_list_items_are_not_cut_short():
     assert not [f for f in check(texts).findings if f.rule == "PC104"]
     texts["ko"] = texts["ko"].replace("대부분 개발자 전용 자료와 일부 기타 파일.", "대부분 개발자 전용 자료와.")
     assert [(f.language, f.location.paragraph) for f in check(texts).findings if f.rule in ("PC104", "PC102")] == [("ko", 1)]
+
+
+def test_a_short_addition_in_the_versions_own_language_is_not_untranslated(monkeypatch):
+    """A short French line no other version has, which language identification takes for
+    Italian («la documentation de la commande» shares «la» with Italian), reads as French by
+    its function words: not untranslated. The English addition is still found."""
+    from parallelcheck.load import langid
+
+    library = FIXTURE.parent / "source"
+    texts = {lang: (library / f"library.{lang}.txt").read_text(encoding="utf-8") for lang in ("en", "ko", "ja", "zh", "fr")}
+    french = "Affiche la documentation de la commande originale dans le terminal."
+    texts["fr"] = texts["fr"].replace("Les visiteurs peuvent", f"{french} Les visiteurs peuvent")
+    real = langid.identify_language
+
+    def misled(text, settings=None):
+        return ("it", 0.99) if "documentation de la commande" in text else real(text, settings)
+
+    monkeypatch.setattr(langid, "identify_language", misled)
+    assert not [f for f in check(texts).findings if f.rule == "PC106"]
+    english = "The reading room stays open late on Thursdays until ten in the evening."
+    texts["fr"] = texts["fr"].replace(french, english)
+    assert [(f.language, f.rule) for f in check(texts).findings if f.rule == "PC106"] == [("fr", "PC106")]

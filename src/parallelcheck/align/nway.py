@@ -13,6 +13,8 @@ encoder scores some pairs (notably Japanese) lower throughout.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,7 +25,8 @@ from ..limits import LIMITS
 from ..model import AlignedRow, Alignment, SegmentedDocument
 from ..settings import DEFAULT, AlignmentSettings, Settings, VerificationSettings
 from .pairwise import Bead, PairParams, align_pair, typical_similarity
-from .verify import Encode, PieceMatcher, rescue_gaps, swap, unit_sum, verify_beads
+from .verify import (Encode, PieceMatcher, rescue_gaps, slide_gaps, split_at_blocks, swap, unit_sum,
+                     verify_beads)
 
 
 @dataclass(frozen=True)
@@ -228,10 +231,60 @@ class Versions:
         return frozenset(i for i, _ in shared or ())
 
     @cached_property
+    def code_blocks(self) -> dict[str, dict[int, str]]:
+        """Per version, the segments after which code (a code block, a line of inline code)
+        stands on lines of its own before the next paragraph, and the code's key
+        (:func:`~parallelcheck.align.verify.split_at_blocks`). Plain text has none."""
+        return {lang: _code_blocks(doc) for lang, doc in self.docs.items()}
+
+    @cached_property
+    def paragraph_code_blocks(self) -> dict[str, dict[int, str]]:
+        """:attr:`code_blocks` by paragraph: the paragraphs that code follows, and its key."""
+        return {lang: {doc.segments[i].paragraph: key for i, key in self.code_blocks[lang].items()}
+                for lang, doc in self.docs.items()}
+
+    @cached_property
     def repeated_pivot_segments(self) -> frozenset[int]:
         """The pivot's segments in a repeated paragraph (:attr:`repeated_paragraphs`)."""
         doc = self.docs[self.pivot]
         return frozenset(i for p in self.repeated_paragraphs for i in doc.segment_ranges[p])
+
+
+_CODE_KINDS = ("code-block", "inline-code")
+# A placeholder's name is translated ({{path/to/file}}, {{경로/대상/파일}}); an option
+# placeholder ({{[-m|--message]}}) is not, and tells commands apart.
+_NAME_PLACEHOLDER = re.compile(r"\{\{(?!\[?-)[^{}]*\}\}")
+
+
+def _code_key(text: str) -> str:
+    return "".join(_NAME_PLACEHOLDER.sub("{{}}", text).split())
+
+
+def _code_blocks(doc: SegmentedDocument) -> dict[int, str]:
+    markup = doc.document.markup
+    if markup is None:
+        return {}
+    tokens = sorted((t.start, t.text) for t in markup.code if t.kind in _CODE_KINDS)
+    if not tokens:
+        return {}
+    starts = [start for start, _ in tokens]
+    text, out = doc.document.text, {}
+    paragraphs = doc.paragraphs
+    for p, here in enumerate(paragraphs):
+        after = paragraphs[p + 1] if p + 1 < len(paragraphs) else None
+        if not here.segments:
+            continue
+        # between the end of the line that ends this paragraph and the start of the line that
+        # opens the next (or the end of the text): lines of their own (inline code closing a
+        # sentence is no block)
+        lo = text.find("\n", here.end)
+        hi = len(text) if after is None else text.rfind("\n", 0, after.start)
+        if lo < 0 or hi <= lo:
+            continue
+        inside = [code for start, code in tokens[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]]
+        if inside:
+            out[doc.segment_ranges[p][-1]] = "\n".join(_code_key(code) for code in inside)
+    return out
 
 
 def _repeats(texts: list[str]) -> set[tuple[int, int]]:
@@ -269,6 +322,7 @@ def align_documents(
     para_beads, para_refs, calibration = align_paragraphs(v, a)
     para_beads = rescue_paragraphs(v, para_beads, para_refs, calibration, settings)
     para_beads = attach_unmatched_paragraphs(v, para_beads, a)
+    para_beads = place_by_code(v, para_beads, para_refs, calibration, settings.verification)
     rows = _merge_rows(pivot, v.languages, len(v.docs[pivot].paragraphs), para_beads)
     windows = segment_windows(v, rows, para_beads)
     segment_beads, segment_refs, calibration, second = align_segments(v, windows, len(rows), calibration, a,
@@ -337,6 +391,30 @@ def rescue_paragraphs(v: Versions, beads: dict[str, list[Bead]], refs: dict[str,
         out[lang] = swap(rescue_gaps(swap(lang_beads), v.para_vecs[lang], pivot_paragraphs, scale, swapped,
                                      clear_choice=(a.split_clear_floor, a.split_clear_margin),
                                      settings=settings.verification))
+    return out
+
+
+def place_by_code(v: Versions, beads: dict[str, list[Bead]], refs: dict[str, np.ndarray],
+                  calibration: dict[str, PairCalibration], settings: VerificationSettings) -> dict[str, list[Bead]]:
+    """Step 3b: paragraphs merged across a block of code that the other side does not
+    have are split, and a one-paragraph gap moves to where the paragraphs around it match
+    best, the code after each paragraph counting (verify.split_at_blocks, slide_gaps: a tldr
+    page's examples, one paragraph each with its command after it). Only where code follows
+    paragraphs: plain text is left as it is."""
+    blocks = v.paragraph_code_blocks
+    if not blocks[v.pivot]:
+        return beads
+    out = {}
+    for lang, lang_beads in beads.items():
+        if not blocks[lang]:
+            out[lang] = lang_beads
+            continue
+        matcher = ParagraphMatcher(v.docs[lang], v.seg_vecs[lang], v.para_vecs[lang])
+        scale = calibration[lang].paragraph_scale
+        placed = split_at_blocks(lang_beads, refs[lang], matcher, scale, blocks[v.pivot], blocks[lang],
+                                 bonus=settings.same_code_bonus)
+        out[lang] = slide_gaps(placed, refs[lang], matcher, scale, blocks[v.pivot], blocks[lang],
+                               bonus=settings.same_code_bonus)
     return out
 
 
@@ -433,7 +511,7 @@ def verify_segments(v: Versions, segment_beads, refs, calibration: dict[str, Pai
         also = None if second is None else second[lang]
         for row in out:
             row[lang] = verify_beads(row[lang], refs[lang], matchers[lang], scale, matchers[v.pivot], lengths,
-                                     settings, also)
+                                     settings, also, (v.code_blocks[v.pivot], v.code_blocks[lang]))
     return out
 
 

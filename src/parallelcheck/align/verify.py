@@ -143,6 +143,7 @@ def verify_beads(
     lengths: tuple[np.ndarray, np.ndarray, float] | None = None,
     settings: VerificationSettings = _V,
     also: tuple[np.ndarray, float] | None = None,
+    blocks: tuple[dict[int, str], dict[int, str]] = ({}, {}),
 ) -> list[Bead]:
     """Split unexpressed units out of merges, then re-attach gaps that a neighbour expresses
     (on the reference side, and — given ``pivot_matcher`` — on the version's side too).
@@ -151,7 +152,8 @@ def verify_beads(
     ``also`` = (reference vectors, their scale): a second reference (with a source named,
     the consensus of the versions; ``ref_vecs`` are then the source's own): a unit leaves a
     merge when either reference finds it unexpressed, and a gap is re-attached only when
-    both find it in the neighbour."""
+    both find it in the neighbour. ``blocks`` = (reference, version): per unit after which a
+    block of code stands, the code's key (see :func:`split_at_blocks`)."""
     beads = _unpair_weak(beads, ref_vecs, matcher, scale, settings)
     if pivot_matcher is not None:
         beads = swap(_unpair_weak(swap(beads), matcher.vecs, pivot_matcher, scale, settings))
@@ -174,10 +176,67 @@ def verify_beads(
     if pivot_matcher is not None:
         swapped = None if lengths is None else (lengths[1], lengths[0], 1.0 / lengths[2])
         out = swap(rescue_gaps(swap(out), matcher.vecs, pivot_matcher, scale, swapped, settings=settings))
-    return slide_gaps(out, ref_vecs, matcher, scale)
+    out = split_at_blocks(out, ref_vecs, matcher, scale, *blocks, bonus=settings.same_code_bonus)
+    return slide_gaps(out, ref_vecs, matcher, scale, *blocks, bonus=settings.same_code_bonus)
 
 
-def slide_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float) -> list[Bead]:
+def split_at_blocks(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
+                    ref_blocks: dict[int, str], ver_blocks: dict[int, str], bonus: float = 0.0) -> list[Bead]:
+    """Undo a merge across a block of code that the other side does not have.
+
+    ``ref_blocks`` (``ver_blocks``): the reference's (version's) units after which a block of
+    code stands before the next paragraph — a code block, a tldr page's command line — and
+    that code's key. A translation keeps its code where the source has it, so a group of
+    units on one side that spans such a block, matched to a group on the other side that
+    spans none and is followed by fewer blocks of code, is two pieces of content for one: the
+    DP merged them because a version lacks one of them and the two say much the same (a tldr
+    page missing its first example, every example "commit staged files …"). The piece of the group that matches the other side
+    best keeps the match (followed by the same code: ``bonus`` more); the rest are gaps (on
+    the reference side: content the version lacks; on the version's: content it adds),
+    which :func:`slide_gaps` then places."""
+    if not ref_blocks and not ver_blocks:
+        return beads
+    out: list[Bead] = []
+    for bead in beads:
+        ref_chunks, ver_chunks = _chunks(bead.a, ref_blocks), _chunks(bead.b, ver_blocks)
+        if sum(k in ref_blocks for k in bead.a) == sum(j in ver_blocks for j in bead.b):
+            # as many code blocks on each side (a paragraph split before its code block, the
+            # code kept with one half): one piece of content
+            out.append(bead)
+        elif len(ref_chunks) > 1 and len(ver_chunks) == 1:
+            group, code = matcher.group_vector(bead.b), ver_blocks.get(bead.b[-1])
+            fits = [float(unit_sum(ref_vecs, c) @ group) / scale for c in ref_chunks]
+            shown = [f + (bonus if code is not None and ref_blocks.get(c[-1]) == code else 0.0)
+                     for f, c in zip(fits, ref_chunks)]
+            best = int(np.argmax(shown))
+            for n, chunk in enumerate(ref_chunks):
+                out.extend([Bead(chunk, bead.b, fits[n])] if n == best else [Bead((k,), (), float("nan")) for k in chunk])
+        elif len(ver_chunks) > 1 and len(ref_chunks) == 1:
+            ref, code = unit_sum(ref_vecs, bead.a), ref_blocks.get(bead.a[-1])
+            fits = [float(ref @ matcher.group_vector(c)) / scale for c in ver_chunks]
+            shown = [f + (bonus if code is not None and ver_blocks.get(c[-1]) == code else 0.0)
+                     for f, c in zip(fits, ver_chunks)]
+            best = int(np.argmax(shown))
+            for n, chunk in enumerate(ver_chunks):
+                out.extend([Bead(bead.a, chunk, fits[n])] if n == best else [Bead((), (j,), float("nan")) for j in chunk])
+        else:
+            out.append(bead)
+    return out
+
+
+def _chunks(units: tuple[int, ...], breaks) -> list[tuple[int, ...]]:
+    """``units`` (consecutive) cut after each unit in ``breaks``."""
+    chunks: list[list[int]] = [[]] if units else []
+    for n, k in enumerate(units):
+        chunks[-1].append(k)
+        if k in breaks and n + 1 < len(units):
+            chunks.append([])
+    return [tuple(c) for c in chunks]
+
+
+def slide_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, scale: float,
+               ref_blocks: dict[int, str] | None = None, ver_blocks: dict[int, str] | None = None,
+               bonus: float = 0.0) -> list[Bead]:
     """Place each one-unit gap where it leaves the best 1-1 matches around it.
 
     A gap that verification split out of a merge sits where the merge was, not where the
@@ -186,7 +245,12 @@ def slide_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, s
     left item 3 unmatched, though the version has it (as its item 2) and lacks item 1. In a
     run of 1-1 matches next to the gap, the gap may stand at any place of the run, the units
     after it moving one match along: it goes to the place where the matches' similarities
-    sum highest (it stays where it is unless another place is strictly better)."""
+    sum highest (it stays where it is unless another place is strictly better). A unit and a
+    version unit both followed by the same code (``ref_blocks``, ``ver_blocks``: unit ->
+    code key) score ``bonus`` more: the command an example shows tells look-alike examples
+    apart («Update repository indexes and upgrade all packages» / «Only update repository
+    indexes», where a version has only the second, with its ``apk update``)."""
+    ref_blocks, ver_blocks = ref_blocks or {}, ver_blocks or {}
     beads = list(beads)
     one_one = [len(b.a) == 1 and len(b.b) == 1 for b in beads]
     for n, bead in enumerate(beads):
@@ -206,10 +270,14 @@ def slide_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, s
         def sim(i: int, j: int) -> float:
             return float(ref_vecs[units[i]] @ matcher.vecs[targets[j]]) / scale
 
+        def fit(i: int, j: int) -> float:
+            code = ref_blocks.get(units[i])
+            return sim(i, j) + (bonus if code is not None and ver_blocks.get(targets[j]) == code else 0.0)
+
         # With the gap at g, units before it keep their place (unit i -> target i) and units
         # after it move one along (i -> i - 1): prefix and suffix sums, linear in the run.
-        before = np.concatenate([[0.0], np.cumsum([sim(i, i) for i in range(len(targets))])])
-        after = np.concatenate([np.cumsum([sim(i, i - 1) for i in range(len(units) - 1, 0, -1)])[::-1], [0.0]])
+        before = np.concatenate([[0.0], np.cumsum([fit(i, i) for i in range(len(targets))])])
+        after = np.concatenate([np.cumsum([fit(i, i - 1) for i in range(len(units) - 1, 0, -1)])[::-1], [0.0]])
         totals = before + after
         here = n - lo
         best = int(np.argmax(totals))

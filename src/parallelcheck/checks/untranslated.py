@@ -93,7 +93,9 @@ def _added_segments(ctx: CheckContext, lang: str) -> list[int]:
 def _inside_added(ctx: CheckContext, lang: str, flagged: set[int]) -> Iterator[Finding]:
     """Untranslated text inside an addition: nothing to compare it with, so it is judged on
     its own — the run of text in another language (English in a French or Chinese version),
-    located exactly, when language identification is confident about it."""
+    located exactly, when language identification is confident about it and the run has more
+    of that language's function words than of the version's own (a short French line taken
+    for Italian, «la documentation de la commande», has more French ones)."""
     limits = ctx.settings.untranslated
     base = profile(lang).code
     doc = ctx.docs[lang]
@@ -117,8 +119,11 @@ def _inside_added(ctx: CheckContext, lang: str, flagged: set[int]) -> Iterator[F
             if guess is None or guess == base or conf < limits.min_language_confidence:
                 continue
             words = [w.lower() for w in _WORD.findall(prose)]
-            if sum(w in profile(guess).function_words for w in words) < limits.min_function_words_added:
+            theirs = sum(w in profile(guess).function_words for w in words)
+            if theirs < limits.min_function_words_added:
                 continue  # names and terms (a table of resource kinds), not sentences
+            if sum(w in profile(base).function_words for w in words) >= theirs:
+                continue  # reads as the version's own language as much (a short line misidentified)
             text = text.strip()
             start = seg.start + start + (len(seg.text[start:end]) - len(seg.text[start:end].lstrip()))
             yield UNTRANSLATED.finding(

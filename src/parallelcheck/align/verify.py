@@ -248,8 +248,8 @@ def slide_gaps(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatcher, s
     sum highest (it stays where it is unless another place is strictly better). A unit and a
     version unit both followed by the same code (``ref_blocks``, ``ver_blocks``: unit ->
     code key) score ``bonus`` more: the command an example shows tells look-alike examples
-    apart («Update repository indexes and upgrade all packages» / «Only update repository
-    indexes», where a version has only the second, with its ``apk update``)."""
+    apart («Refresh the package index and upgrade every installed package» / «Refresh the
+    package index only», where a version has only the second, with its ``pkgtool refresh``)."""
     ref_blocks, ver_blocks = ref_blocks or {}, ver_blocks or {}
     beads = list(beads)
     one_one = [len(b.a) == 1 and len(b.b) == 1 for b in beads]

@@ -153,12 +153,15 @@ def _verdict(ctx: CheckContext, lang: str, bead, beads, r: float, lang_logs: np.
     part_evidence = (bool(tiers) and _part_gain(ctx, lang, bead, beads, r)
                      > min(t.min_part_gain for t in tiers))
     if not part_evidence and not (r < limit + s.tail_longer_by and z <= s.tail_max_z
-                                  and _tail_lost(ctx, lang, bead, beads, by_source)):
+                                  and _tail_lost(ctx, lang, bead, beads, by_source)
+                                  and (by_source or _opening_gain(ctx, lang, bead, beads, r) >= s.tail_opening_gain)):
         return None
     # Content moved into a neighbour excuses a short sentence — but not one that ends
     # mid-phrase (translators don't put a full stop after a particle), nor one whose lost
-    # number the neighbours don't state either; nor does a sentence split in two.
-    if _moved_to_neighbour(ctx, lang, bead) or _split_remainder(ctx, lang, bead, beads, by_source):
+    # number the neighbours don't state either; nor does a sentence split in two, nor one
+    # that expresses every part of the reference (compressed, not cut).
+    if (_moved_to_neighbour(ctx, lang, bead) or _split_remainder(ctx, lang, bead, beads, by_source)
+            or _nothing_lost(ctx, lang, bead, beads, by_source)):
         return None
     return False, [], by_source
 
@@ -394,6 +397,49 @@ def _tail_ratios(ctx: CheckContext, lang: str, bead, beads, by_source: bool = Fa
     mine = _coverage(ctx, vecs, lang, beads[lang].b)
     usual = _usual_coverage(ctx, vecs, lang, beads, by_source)
     return float(mine[1] / usual[1]), float(mine[0] / usual[0])
+
+
+def _opening_gain(ctx: CheckContext, lang: str, bead, beads, relative: float) -> float:
+    """How much better this version's sentence matches the reference's opening (its first
+    ``relative`` share, as in _openings) than the whole reference sentence, beyond the median
+    of the same for the other versions (normalised for each language pair). Whole sentences
+    are compared, not clause pieces: a text cut off matches the opening it keeps better than
+    the whole, where a complete rendering does as the other versions do. (-inf: can't be told.)"""
+    s = ctx.settings.truncation
+    others = [o for o in beads if o != lang]
+    text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
+    share = min(max(relative, s.opening_min_share), s.opening_max_share)
+    opening = text[: _cut_at(text, share, ctx.pivot)].strip()
+    if ctx.encode is None or not others or not opening:
+        return -np.inf
+    head, whole = np.asarray(ctx.encode([opening, text]), dtype=np.float64)
+
+    def gain(language: str) -> float:
+        v = ctx.matchers[language].group_vector(beads[language].b)
+        return float(v @ head - v @ whole) / ctx.scale(ctx.pivot, language)
+
+    return gain(lang) - float(median(gain(o) for o in others))
+
+
+def _nothing_lost(ctx: CheckContext, lang: str, bead, beads, by_source: bool = False) -> bool:
+    """Does this version express every part of the reference sentence — each of its clauses
+    and each of its ``expressed_parts`` consecutive shares — at ``lost_ratio`` or more of the
+    coverage the other versions give it (against the source alone, of a good match's)? Then
+    it is a compressed rendering: what a cut loses is some part, its close most of all."""
+    s = ctx.settings.truncation
+    if ctx.encode is None:
+        return False
+    text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
+    spans = clause_spans(text, s.min_clause_chars)
+    parts = [text[a:b].strip() for a, b in spans] if len(spans) > 1 else []
+    cuts = [0] + [_cut_at(text, i / s.expressed_parts, ctx.pivot) for i in range(1, s.expressed_parts)] + [len(text)]
+    parts += [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if a < b]
+    parts = [p for p in dict.fromkeys(parts) if p]
+    if not parts:
+        return False
+    vecs = np.asarray(ctx.encode(parts), dtype=np.float64)
+    mine = _coverage(ctx, vecs, lang, beads[lang].b)
+    return bool((mine >= s.lost_ratio * _usual_coverage(ctx, vecs, lang, beads, by_source)).all())
 
 
 def _usual_coverage(ctx: CheckContext, vecs: np.ndarray, lang: str, beads, by_source: bool = False) -> np.ndarray:

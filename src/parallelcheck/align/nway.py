@@ -14,7 +14,6 @@ encoder scores some pairs (notably Japanese) lower throughout.
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass, field
 from functools import cached_property

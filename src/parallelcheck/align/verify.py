@@ -190,10 +190,10 @@ def split_at_blocks(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatch
     units on one side that spans such a block, matched to a group on the other side that
     spans none and is followed by fewer blocks of code, is two pieces of content for one: the
     DP merged them because a version lacks one of them and the two say much the same (a tldr
-    page missing its first example, every example "commit staged files …"). The piece of the group that matches the other side
-    best keeps the match (followed by the same code: ``bonus`` more); the rest are gaps (on
-    the reference side: content the version lacks; on the version's: content it adds),
-    which :func:`slide_gaps` then places."""
+    page missing its first example, every example "commit staged files …"). The piece of the
+    group that matches the other side best keeps the match (followed by the same code:
+    ``bonus`` more); the rest are gaps (on the reference side: content the version lacks; on
+    the version's: content it adds), which :func:`slide_gaps` then places."""
     if not ref_blocks and not ver_blocks:
         return beads
     out: list[Bead] = []

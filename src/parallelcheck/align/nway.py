@@ -318,7 +318,7 @@ def align_documents(
     second opinion (align_segments)."""
     v = Versions.build(docs, seg_vecs, pivot)
     a = settings.alignment
-    para_beads, para_refs, calibration = align_paragraphs(v, a)
+    para_beads, para_refs, calibration = align_paragraphs(v, a, consensus)
     para_beads = rescue_paragraphs(v, para_beads, para_refs, calibration, settings)
     para_beads = attach_unmatched_paragraphs(v, para_beads, a)
     para_beads = place_by_code(v, para_beads, para_refs, calibration, settings.verification)
@@ -335,9 +335,12 @@ def align_documents(
                              aligned, matchers)
 
 
-def align_paragraphs(v: Versions, a: AlignmentSettings):
+def align_paragraphs(v: Versions, a: AlignmentSettings, consensus: bool = True):
     """Step 1: each version's paragraphs aligned with the pivot's, then (with three or more
-    versions) with the consensus of the others. Returns the beads, the reference vectors
+    versions, and no source named: ``consensus``) with the consensus of the others. With a
+    source the pivot pass is the answer, as for segments (align_segments): translations that
+    lag the same way would otherwise pull the source's paragraph vectors toward their older
+    text (tldr awk: fr's and zh's min/max example took the place of en's newer last one). Returns the beads, the reference vectors
     each version was aligned with, and each pair's calibration (paragraph scale, length
     ratio; the segment scale comes with the segments)."""
     params = PairParams.paragraphs(a)
@@ -352,7 +355,7 @@ def align_paragraphs(v: Versions, a: AlignmentSettings):
             scale=p_scale, length_ratio=ratio, params=params,
         )
         calibration[lang] = PairCalibration(p_scale, 0.0, ratio)
-    if len(beads) < 2:
+    if len(beads) < 2 or not consensus:
         return beads, {lang: v.para_vecs[pivot] for lang in beads}, calibration
     # Paragraphs too are matched against the consensus of the other versions: in a news
     # story neighbouring paragraphs share their topic, and one pair's similarity alone can

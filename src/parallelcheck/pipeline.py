@@ -94,7 +94,7 @@ def check_documents(
     from .checks import RuleSelection, run_checks
     from .embed import get_embedder
     from .embed.pieces import PieceEmbedder
-    from .embed.reading import ReadingEncoder, reading_texts
+    from .embed.reading import ReadingEncoder, reading_texts, reading_view
     from .glossary import load_glossary
     from .segment import segment_document
     from .settings import DEFAULT
@@ -125,11 +125,11 @@ def check_documents(
         embedder = get_embedder(model, cache=cache, cache_dir=cache_dir, threads=threads)
     # Texts over Limits.embed_chars are encoded by pieces: encoder memory is O(limit).
     embedder = PieceEmbedder(embedder)
-    # Texts cut from segments are read as their segments are (short inline code shown).
-    encode = ReadingEncoder(embedder.encode, segmented, settings.code).encode
-
-    # What the encoder reads: each segment's prose, short inline code included (embed.reading).
-    texts = [t for d in segmented for t in reading_texts(d, settings.code)]
+    # What the encoder reads: each segment's prose, short inline code included (embed.reading);
+    # texts cut from segments are read as their segments are.
+    views = [reading_view(d.document, settings.code) for d in segmented]
+    encode = ReadingEncoder(embedder.encode, segmented, settings.code, views).encode
+    texts = [t for d, view in zip(segmented, views) for t in reading_texts(d, settings.code, view)]
     vectors_all = _encode(embedder, texts, progress)
     vectors: dict[str, np.ndarray] = {}
     k = 0

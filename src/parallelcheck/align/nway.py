@@ -340,9 +340,9 @@ def align_paragraphs(v: Versions, a: AlignmentSettings, consensus: bool = True):
     versions, and no source named: ``consensus``) with the consensus of the others. With a
     source the pivot pass is the answer, as for segments (align_segments): translations that
     lag the same way would otherwise pull the source's paragraph vectors toward their older
-    text (tldr awk: fr's and zh's min/max example took the place of en's newer last one). Returns the beads, the reference vectors
-    each version was aligned with, and each pair's calibration (paragraph scale, length
-    ratio; the segment scale comes with the segments)."""
+    text (tldr awk: fr's and zh's min/max example took the place of en's newer last one).
+    Returns the beads, the reference vectors each version was aligned with, and each pair's
+    calibration (paragraph scale, length ratio; the segment scale comes with the segments)."""
     params = PairParams.paragraphs(a)
     pivot = v.pivot
     calibration: dict[str, PairCalibration] = {}

@@ -198,30 +198,35 @@ def split_at_blocks(beads: list[Bead], ref_vecs: np.ndarray, matcher: PieceMatch
         return beads
     out: list[Bead] = []
     for bead in beads:
-        ref_chunks, ver_chunks = _chunks(bead.a, ref_blocks), _chunks(bead.b, ver_blocks)
         if sum(k in ref_blocks for k in bead.a) == sum(j in ver_blocks for j in bead.b):
             # as many code blocks on each side (a paragraph split before its code block, the
             # code kept with one half): one piece of content
             out.append(bead)
-        elif len(ref_chunks) > 1 and len(ver_chunks) == 1:
-            group, code = matcher.group_vector(bead.b), ver_blocks.get(bead.b[-1])
-            fits = [float(unit_sum(ref_vecs, c) @ group) / scale for c in ref_chunks]
-            shown = [f + (bonus if code is not None and ref_blocks.get(c[-1]) == code else 0.0)
-                     for f, c in zip(fits, ref_chunks)]
-            best = int(np.argmax(shown))
-            for n, chunk in enumerate(ref_chunks):
-                out.extend([Bead(chunk, bead.b, fits[n])] if n == best else [Bead((k,), (), float("nan")) for k in chunk])
+            continue
+        ref_chunks, ver_chunks = _chunks(bead.a, ref_blocks), _chunks(bead.b, ver_blocks)
+        if len(ref_chunks) > 1 and len(ver_chunks) == 1:
+            group = matcher.group_vector(bead.b)
+            out += _keep_best(ref_chunks, bead.b, ref_blocks, ver_blocks.get(bead.b[-1]),
+                              lambda c: float(unit_sum(ref_vecs, c) @ group) / scale, bonus)
         elif len(ver_chunks) > 1 and len(ref_chunks) == 1:
-            ref, code = unit_sum(ref_vecs, bead.a), ref_blocks.get(bead.a[-1])
-            fits = [float(ref @ matcher.group_vector(c)) / scale for c in ver_chunks]
-            shown = [f + (bonus if code is not None and ver_blocks.get(c[-1]) == code else 0.0)
-                     for f, c in zip(fits, ver_chunks)]
-            best = int(np.argmax(shown))
-            for n, chunk in enumerate(ver_chunks):
-                out.extend([Bead(bead.a, chunk, fits[n])] if n == best else [Bead((), (j,), float("nan")) for j in chunk])
+            ref = unit_sum(ref_vecs, bead.a)
+            out += swap(_keep_best(ver_chunks, bead.a, ver_blocks, ref_blocks.get(bead.a[-1]),
+                                   lambda c: float(ref @ matcher.group_vector(c)) / scale, bonus))
         else:
             out.append(bead)
     return out
+
+
+def _keep_best(chunks: list[tuple[int, ...]], other: tuple[int, ...], blocks: dict[int, str], code: str | None,
+               fit, bonus: float) -> list[Bead]:
+    """Beads from the side split into ``chunks`` (as side A) to the ``other`` side's units
+    (followed by ``code``): the chunk that fits best (``fit``; followed by the same code,
+    ``bonus`` more) keeps the match, every unit of the others is a gap."""
+    fits = [fit(c) for c in chunks]
+    shown = [f + (bonus if code is not None and blocks.get(c[-1]) == code else 0.0) for f, c in zip(fits, chunks)]
+    best = int(np.argmax(shown))
+    return [b for n, chunk in enumerate(chunks)
+            for b in ([Bead(chunk, other, fits[n])] if n == best else [Bead((k,), (), float("nan")) for k in chunk])]
 
 
 def _chunks(units: tuple[int, ...], breaks) -> list[tuple[int, ...]]:

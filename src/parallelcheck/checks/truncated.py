@@ -269,17 +269,21 @@ def _part_gain(ctx: CheckContext, lang: str, bead, beads, relative: float = 1.0)
 def _openings(ctx: CheckContext, groups, relative: float) -> list:
     """For each (language, segment indices): the vector of the first ``relative`` share of
     its text (cut at a space where the script has them), or None."""
-    s = ctx.settings.truncation
-    texts = []
-    for lang, idx in groups:
-        text = " ".join(ctx.segments[lang][i].text for i in idx)
-        share = min(max(relative, s.opening_min_share), s.opening_max_share)
-        texts.append(text[: _cut_at(text, share, lang)].strip() or None)
+    texts = [_opening(ctx, " ".join(ctx.segments[lang][i].text for i in idx), relative, lang) or None
+             for lang, idx in groups]
     wanted = [t for t in texts if t]
     if ctx.encode is None or not wanted:
         return [None] * len(groups)
     vecs = iter(np.asarray(ctx.encode(wanted), dtype=np.float64))
     return [next(vecs) if t else None for t in texts]
+
+
+def _opening(ctx: CheckContext, text: str, relative: float, lang: str) -> str:
+    """The first ``relative`` share of ``text`` (within truncation.opening_min_share and
+    opening_max_share), cut at a space where the script has them."""
+    s = ctx.settings.truncation
+    share = min(max(relative, s.opening_min_share), s.opening_max_share)
+    return text[: _cut_at(text, share, lang)].strip()
 
 
 def _cut_at(text: str, share: float, lang: str) -> int:
@@ -405,11 +409,9 @@ def _opening_gain(ctx: CheckContext, lang: str, bead, beads, relative: float) ->
     of the same for the other versions (normalised for each language pair). Whole sentences
     are compared, not clause pieces: a text cut off matches the opening it keeps better than
     the whole, where a complete rendering does as the other versions do. (-inf: can't be told.)"""
-    s = ctx.settings.truncation
     others = [o for o in beads if o != lang]
     text = " ".join(ctx.segments[ctx.pivot][i].text for i in bead.a)
-    share = min(max(relative, s.opening_min_share), s.opening_max_share)
-    opening = text[: _cut_at(text, share, ctx.pivot)].strip()
+    opening = _opening(ctx, text, relative, ctx.pivot)
     if ctx.encode is None or not others or not opening:
         return -np.inf
     head, whole = np.asarray(ctx.encode([opening, text]), dtype=np.float64)

@@ -306,8 +306,8 @@ def _excused(missing: Counter, extra: Counter, source: str, target: str,
              settings: UnitSettings = DEFAULT.units) -> tuple[Counter, Counter]:
     """Differences a reviewer would dismiss, taken out: a literal whose code is in the
     translation without its backticks; a literal that is an ordinary word translated as a
-    word of the same stem (``virtual``, «virtuelles»); literals of the source replaced by literals of the
-    translation (example names and strings translated on purpose: ``nomfonction`` for
+    word of the same stem (``virtual``, «virtuelles»); literals of the source replaced by
+    literals of the translation (example names and strings translated on purpose: ``nomfonction`` for
     ``funcname``, ``ask_ok('정말 끝내길 원하세요?')``); markup the translation adds around words
     the source has as plain text (a link or ``literal`` added for the reader)."""
     plain_target = strip_markup(target)

@@ -123,13 +123,15 @@ class ReadingEncoder:
     unchanged."""
 
     def __init__(self, encode: Callable[[Sequence[str]], Any], docs: Sequence[SegmentedDocument],
-                 settings: CodeSettings) -> None:
+                 settings: CodeSettings, views: Sequence[str | None] | None = None) -> None:
+        """``views``: each document's :func:`reading_view`, if known."""
         self._encode = encode
         self._whole: dict[str, str] = {}  # a segment's text -> what the encoder reads of it
         # (a segment's text, the stretch of the reading view it reads, where the text starts in it)
         self._parts: list[tuple[str, str, int]] = []
-        for doc in docs:
-            view = reading_view(doc.document, settings)
+        if views is None:
+            views = [reading_view(doc.document, settings) for doc in docs]
+        for doc, view in zip(docs, views):
             if view is None:
                 continue
             for s, (lo, hi) in zip(doc.segments, _reading_spans(doc, view)):

@@ -297,6 +297,13 @@ class NumberSettings:
     # A stated number and a lacking one further apart than this factor are not one number
     # written wrong (15 vs 50 yes, 0.5 inch vs 4 inches no; NTREX changed numbers).
     max_ratio: float = 10.0
+    # A count after a restating determiner (profile.restating_determiners: «les quatre
+    # jeunes gens») that this version stated earlier and most others state somewhere in the
+    # document restates that total, and is no substitution — counts up to this value only
+    # (a year or an amount after "the" is a figure, not a group). NTREX half A: fr «les
+    # quatre jeunes gens (âgés de 17, 18 et 20 ans)» for "a 17-year-old, two 18-year-olds
+    # and a 20-year-old", after the title's «quatre arrestations».
+    restated_count_max: int = 100
 
 
 @dataclass(frozen=True)

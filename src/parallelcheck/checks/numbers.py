@@ -9,7 +9,10 @@ value most other versions state and *states* a value none of them has — a subs
 an error, so a value merely absent (or merely extra) is never reported. Words that say "one"
 as a count (profile.one_words: «one per line», «un par ligne», 하나, 一行) are not numbers
 (they are too often articles or pronouns) but support the value 1: ja «5行ごと» where the
-others say one per line is a substitution; the words themselves are never blamed.
+others say one per line is a substitution; the words themselves are never blamed. A count
+after a restating determiner (profile.restating_determiners: «les quatre jeunes gens») that
+the version stated before and most others state in the document restates that total (the
+title's «quatre arrestations»), where the others may break the group down: no substitution.
 
 With a source (``--source``) the source is authoritative: a translation is judged against
 the source alone — a value the source states that the translation replaced is an error on
@@ -72,6 +75,18 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             out += read[(lang, i)]
         return out
 
+    document_values: dict[str, list[tuple[int, str, float]]] = {}
+
+    def restated(lang: str, q: Quantity, judges: list[str]) -> bool:
+        """Whether ``q`` is a count after a restating determiner that ``lang`` stated earlier
+        and most ``judges`` state somewhere in the document (see _restates)."""
+        for o in (lang, *judges):
+            if o not in document_values:
+                document_values[o] = [(x.start, x.unit, value_key(x.value))
+                                      for _, x in numbers_of(o, range(len(ctx.segments[o])))
+                                      if (o, x.start) not in support_only]
+        return _restates(ctx, lang, q, judges, document_values)
+
     reported: set[tuple[str, int]] = set()
     # Where each sentence's numbers were judged: (language, segment) -> its sentence row's
     # values by language.
@@ -82,7 +97,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         for lang, segs in cells.items():
             for i in segs:
                 judged[(lang, i)] = values
-        for f in _compare(ctx, found, counted=True, support_only=support_only):
+        for f in _compare(ctx, found, counted=True, support_only=support_only, restated=restated):
             reported.add((f.language, f.location.paragraph))
             yield f
 
@@ -99,18 +114,19 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         found = {lang: numbers_of(lang, [i for p in paras for i in ctx.docs[lang].segment_ranges[p]])
                  for lang, paras in cells.items()}
         for f in _compare(ctx, found, excused=functools.partial(seen_in_its_sentence_row, len(cells)),
-                          support_only=support_only):
+                          support_only=support_only, restated=restated):
             if (f.language, f.location.paragraph) not in reported:
                 yield f
 
 
 def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], counted: bool = False,
-             excused=None, support_only=frozenset()) -> Iterator[Finding]:
+             excused=None, support_only=frozenset(), restated=None) -> Iterator[Finding]:
     """Findings for one row: ``found`` maps each version to its (paragraph, quantity) pairs,
     offsets absolute in the version's text; ``counted``: compare how often each value occurs;
     ``excused(lang, quantity, unit, value)``: the stated quantity is known not to replace value;
     ``support_only``: (language, start) of quantities that support a value but are never blamed
-    (the "one" words)."""
+    (the "one" words); ``restated(lang, quantity, judges)``: the stated quantity restates a
+    count the document gave before."""
     if len(found) < 2:
         return
     for lang, qs in found.items():
@@ -134,7 +150,8 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             # lacking: most others state it more often; extra: no other states it as often
             unit_lacks = {v for v in set().union(*peers.values()) if support(v, mine[v] + 1) * 2 > len(peers)}
             unit_extra = [(p, q) for p, q in qs if q.unit == unit and support(value_key(q.value), mine[value_key(q.value)]) == 0
-                          and not (q.value == 1 and profile(lang).one_as_article) and (lang, q.start) not in support_only]
+                          and not (q.value == 1 and profile(lang).one_as_article) and (lang, q.start) not in support_only
+                          and not (restated is not None and restated(lang, q, others))]
             # A substitution changes a number, not its order of magnitude: 15 → 50,
             # 1,500 → 150, 2026 → 2025. "1930s" against "30年代", or a year against a
             # month another version leaves implicit, are different numbers, not a wrong one.
@@ -149,6 +166,33 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             extra += [x for _, x in pairs if x not in extra]
         if lacks and extra:
             yield _finding(ctx, lang, sorted(extra, key=lambda x: x[1].start), sorted(lacks), found)
+
+
+def _restates(ctx: CheckContext, lang: str, q: Quantity, judges: list[str],
+              document_values: dict[str, list[tuple[int, str, float]]]) -> bool:
+    """A count after a restating determiner (profile.restating_determiners: «les quatre jeunes
+    gens», "the four men") refers back to a group the document has named: when this version
+    stated the same count earlier and most ``judges`` state it somewhere in the document, it
+    restates that total («quatre arrestations» in the title) where the others may break it
+    down ("a 17-year-old, two 18-year-olds and a 20-year-old") — no substitution. Plain
+    counts only, up to settings.numbers.restated_count_max (a year after "the" is a figure).
+    ``document_values``: each version's (start, unit, value key) of every number it states."""
+    pattern = _restating_pattern(lang)
+    if pattern is None or q.unit or q.value != int(q.value) or not 1 < q.value <= ctx.settings.numbers.restated_count_max:
+        return False
+    if not pattern.search(ctx.docs[lang].document.text, max(0, q.start - 24), q.start):
+        return False
+    key = value_key(q.value)
+    if not any(start < q.start and unit == q.unit and k == key for start, unit, k in document_values[lang]):
+        return False
+    stating = sum(any(unit == q.unit and k == key for _, unit, k in document_values[o]) for o in judges)
+    return stating * 2 > len(judges)
+
+
+@functools.lru_cache(maxsize=None)
+def _restating_pattern(lang: str) -> re.Pattern[str] | None:
+    words = profile(lang).restating_determiners
+    return re.compile(words) if words else None
 
 
 @functools.lru_cache(maxsize=None)

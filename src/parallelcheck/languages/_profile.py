@@ -148,6 +148,11 @@ class LanguageProfile:
     # the value 1 against a version that writes another digit there (ja «5行ごと» where the
     # others say one per line; checks/numbers.py). A regex, or None.
     one_words: str | None = None
+    # Determiners that make the count after them refer back to a group already named («les
+    # quatre jeunes gens», "the four men", 这四名, その4人): a regex matched against the text
+    # just before the number (it ends with ``$``). Such a count restates a total the
+    # document gave earlier, not a changed figure (checks/numbers.py). None: not read.
+    restating_determiners: str | None = None
     # Shell terms that English writes as code and this language's prose as its usual words
     # (tldr «to `stdout`», fr «sur la sortie standard», ja «標準出力に»): a code span of the
     # source with one of these renderings in the version's text of its row is translated, not

@@ -11,4 +11,5 @@ PROFILE = LanguageProfile(
     abbreviations=frozenset("dr prof nr str bzw ca vgl hr fr jan feb apr aug sept okt nov dez".split()),
     decimal_mark=",",
     group_marks="\u00a0\u202f\u2009 .",  # 1 000 (with any space), 1.000
+    restating_determiners=r"(?i)(?<![\w'-])(?:die|diese|alle)\s+$",
 )

@@ -33,4 +33,5 @@ PROFILE = LanguageProfile(
     clock_pattern=(r"(?<![\d:.])(\d{1,2})[:.](\d{2})(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b))"
                    r"|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"
                    r"|(?<![\d:.,])(\d{1,2})()\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"),
+    restating_determiners=r"(?i)(?<![\w'-])(?:the|these|those|all)\s+$",
 )

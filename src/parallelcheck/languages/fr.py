@@ -27,4 +27,5 @@ PROFILE = LanguageProfile(
     clock_pattern=r"(?<![\d:.,])(\d{1,2})\s?h\s?(\d{2})?(?![\w])|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])",
     code_terms={"stdout": ("sortie standard",), "stdin": ("entrée standard",),
                 "stderr": ("sortie d'erreur", "sortie des erreurs", "erreur standard")},
+    restating_determiners=r"(?i)(?<![\w'-])(?:les|ces|tous les|toutes les)\s+$",
 )

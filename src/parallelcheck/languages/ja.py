@@ -43,4 +43,5 @@ PROFILE = LanguageProfile(
     one_as_article=True,
     one_words=r"(?:一|ひと)つ",
     code_terms={"stdout": ("標準出力",), "stdin": ("標準入力",), "stderr": ("標準エラー",)},
+    restating_determiners=r"(?:その|これらの|それらの|この|上記の)$",
 )

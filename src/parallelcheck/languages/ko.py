@@ -48,4 +48,5 @@ PROFILE = LanguageProfile(
     # 하나 (one, the count); 한 before a noun is as often the article "a".
     one_words=r"하나",
     code_terms={"stdout": ("표준 출력",), "stdin": ("표준 입력",), "stderr": ("표준 오류", "표준 에러")},
+    restating_determiners=r"(?:^|[\s(])(?:그|이|이들|해당|상기)\s*$",
 )

@@ -52,4 +52,5 @@ PROFILE = LanguageProfile(
     # 一 before a counter of lines, times, items, pages, columns (一个 is as often "a").
     one_words=r"(?<![第统唯])一(?=[行次条项份页列段])",
     code_terms={"stdout": ("标准输出",), "stdin": ("标准输入",), "stderr": ("标准错误",)},
+    restating_determiners=r"(?:这|那|该|此|上述|这些|那些)$",
 )

@@ -77,15 +77,16 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 
     document_values: dict[str, list[tuple[int, str, float]]] = {}
 
+    def values_in_document(lang: str) -> list[tuple[int, str, float]]:
+        """(start, unit, value key) of every number ``lang`` states, read once when needed."""
+        if lang not in document_values:
+            document_values[lang] = [(x.start, x.unit, value_key(x.value))
+                                     for _, x in numbers_of(lang, range(len(ctx.segments[lang])))
+                                     if (lang, x.start) not in support_only]
+        return document_values[lang]
+
     def restated(lang: str, q: Quantity, judges: list[str]) -> bool:
-        """Whether ``q`` is a count after a restating determiner that ``lang`` stated earlier
-        and most ``judges`` state somewhere in the document (see _restates)."""
-        for o in (lang, *judges):
-            if o not in document_values:
-                document_values[o] = [(x.start, x.unit, value_key(x.value))
-                                      for _, x in numbers_of(o, range(len(ctx.segments[o])))
-                                      if (o, x.start) not in support_only]
-        return _restates(ctx, lang, q, judges, document_values)
+        return _restates(ctx, lang, q, judges, values_in_document)
 
     reported: set[tuple[str, int]] = set()
     # Where each sentence's numbers were judged: (language, segment) -> its sentence row's
@@ -168,24 +169,23 @@ def _compare(ctx: CheckContext, found: dict[str, list[tuple[int, Quantity]]], co
             yield _finding(ctx, lang, sorted(extra, key=lambda x: x[1].start), sorted(lacks), found)
 
 
-def _restates(ctx: CheckContext, lang: str, q: Quantity, judges: list[str],
-              document_values: dict[str, list[tuple[int, str, float]]]) -> bool:
+def _restates(ctx: CheckContext, lang: str, q: Quantity, judges: list[str], values_in_document) -> bool:
     """A count after a restating determiner (profile.restating_determiners: «les quatre jeunes
     gens», "the four men") refers back to a group the document has named: when this version
     stated the same count earlier and most ``judges`` state it somewhere in the document, it
     restates that total («quatre arrestations» in the title) where the others may break it
     down ("a 17-year-old, two 18-year-olds and a 20-year-old") — no substitution. Plain
     counts only, up to settings.numbers.restated_count_max (a year after "the" is a figure).
-    ``document_values``: each version's (start, unit, value key) of every number it states."""
+    ``values_in_document(lang)``: (start, unit, value key) of every number a version states."""
     pattern = _restating_pattern(lang)
     if pattern is None or q.unit or q.value != int(q.value) or not 1 < q.value <= ctx.settings.numbers.restated_count_max:
         return False
     if not pattern.search(ctx.docs[lang].document.text, max(0, q.start - 24), q.start):
         return False
     key = value_key(q.value)
-    if not any(start < q.start and unit == q.unit and k == key for start, unit, k in document_values[lang]):
+    if not any(start < q.start and unit == q.unit and k == key for start, unit, k in values_in_document(lang)):
         return False
-    stating = sum(any(unit == q.unit and k == key for _, unit, k in document_values[o]) for o in judges)
+    stating = sum(any(unit == q.unit and k == key for _, unit, k in values_in_document(o)) for o in judges)
     return stating * 2 > len(judges)
 
 

@@ -75,14 +75,18 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             out += read[(lang, i)]
         return out
 
-    document_values: dict[str, list[tuple[int, str, float]]] = {}
+    document_values: dict[str, dict[tuple[str, float], int]] = {}
 
-    def values_in_document(lang: str) -> list[tuple[int, str, float]]:
-        """(start, unit, value key) of every number ``lang`` states, read once when needed."""
+    def values_in_document(lang: str) -> dict[tuple[str, float], int]:
+        """(unit, value key) of every number ``lang`` states -> where it first states it;
+        read once, when needed."""
         if lang not in document_values:
-            document_values[lang] = [(x.start, x.unit, value_key(x.value))
-                                     for _, x in numbers_of(lang, range(len(ctx.segments[lang])))
-                                     if (lang, x.start) not in support_only]
+            first: dict[tuple[str, float], int] = {}
+            for _, x in numbers_of(lang, range(len(ctx.segments[lang]))):
+                if (lang, x.start) not in support_only:
+                    key = (x.unit, value_key(x.value))
+                    first[key] = min(first.get(key, x.start), x.start)
+            document_values[lang] = first
         return document_values[lang]
 
     def restated(lang: str, q: Quantity, judges: list[str]) -> bool:
@@ -176,17 +180,17 @@ def _restates(ctx: CheckContext, lang: str, q: Quantity, judges: list[str], valu
     restates that total («quatre arrestations» in the title) where the others may break it
     down ("a 17-year-old, two 18-year-olds and a 20-year-old") — no substitution. Plain
     counts only, up to settings.numbers.restated_count_max (a year after "the" is a figure).
-    ``values_in_document(lang)``: (start, unit, value key) of every number a version states."""
+    ``values_in_document(lang)``: (unit, value key) of every number a version states -> where
+    it first states it."""
     pattern = _restating_pattern(lang)
     if pattern is None or q.unit or q.value != int(q.value) or not 1 < q.value <= ctx.settings.numbers.restated_count_max:
         return False
     if not pattern.search(ctx.docs[lang].document.text, max(0, q.start - 24), q.start):
         return False
-    key = value_key(q.value)
-    if not any(start < q.start and unit == q.unit and k == key for start, unit, k in values_in_document(lang)):
-        return False
-    stating = sum(any(unit == q.unit and k == key for _, unit, k in values_in_document(o)) for o in judges)
-    return stating * 2 > len(judges)
+    key = (q.unit, value_key(q.value))
+    if values_in_document(lang).get(key, q.start) >= q.start:
+        return False  # not stated before
+    return sum(key in values_in_document(o) for o in judges) * 2 > len(judges)
 
 
 @functools.lru_cache(maxsize=None)
